@@ -1,0 +1,182 @@
+package org.patientgen.engine.module;
+
+import java.time.temporal.ChronoUnit;
+import org.patientgen.engine.sim.Person;
+
+/**
+ * A state of a module's state machine. {@link #process} does the state's work at {@code time}
+ * and says whether the module may follow the transition now; a state that must wait (Delay,
+ * Guard, a wellness Encounter) tells the run what it waits for and returns false.
+ */
+abstract class State {
+    final String name;
+    Transition transition;
+
+    State(String name) {
+        this.name = name;
+    }
+
+    abstract boolean process(Person person, ModuleRun run, long time);
+
+    boolean isTerminal() {
+        return false;
+    }
+
+    /** The GMF type name, for messages. */
+    String typeName() {
+        return getClass().getSimpleName();
+    }
+
+    static final class Initial extends State {
+        Initial(String name) {
+            super(name);
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            return true;
+        }
+    }
+
+    static final class Simple extends State {
+        Simple(String name) {
+            super(name);
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            return true;
+        }
+    }
+
+    static final class Terminal extends State {
+        Terminal(String name) {
+            super(name);
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            return true;
+        }
+
+        @Override
+        boolean isTerminal() {
+            return true;
+        }
+    }
+
+    /** Waits until its condition holds; re-checked when the person changes or time crosses a threshold. */
+    static final class Guard extends State {
+        final Logic allow;
+
+        Guard(String name, Logic allow) {
+            super(name);
+            this.allow = allow;
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            if (allow.test(person, run, time)) {
+                return true;
+            }
+            run.waitForChange(person.version(), allow.nextTimeChange(person, run, time));
+            return false;
+        }
+    }
+
+    /** Waits for a duration drawn once, when the state is entered. */
+    static final class Delay extends State {
+        final Duration duration;
+
+        Delay(String name, Duration duration) {
+            super(name);
+            this.duration = duration;
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            long until = run.stateDeadline();
+            if (until == Long.MIN_VALUE) {
+                until = run.enteredTime() + duration.sampleMillis(person);
+                run.setStateDeadline(until);
+            }
+            if (time >= until) {
+                return true;
+            }
+            run.waitUntil(until);
+            return false;
+        }
+    }
+
+    static final class SetAttribute extends State {
+        final String attribute;
+        final Object value;
+
+        SetAttribute(String name, String attribute, Object value) {
+            super(name);
+            this.attribute = attribute;
+            this.value = value;
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            person.setAttribute(attribute, value);
+            return true;
+        }
+    }
+
+    static final class Counter extends State {
+        final String attribute;
+        final double amount;
+
+        Counter(String name, String attribute, double amount) {
+            super(name);
+            this.attribute = attribute;
+            this.amount = amount;
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            double current = person.attribute(attribute) instanceof Number n ? n.doubleValue() : 0;
+            person.setAttribute(attribute, current + amount);
+            return true;
+        }
+    }
+
+    /** Runs a submodule to its Terminal state, then continues here. */
+    static final class CallSubmodule extends State {
+        final String submodule;
+
+        CallSubmodule(String name, String submodule) {
+            super(name);
+            this.submodule = submodule;
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            return run.callSubmodule(submodule, time);
+        }
+    }
+
+    /** A duration: exact, uniform range, or a named distribution, in a time unit. */
+    record Duration(String kind, double a, double b, ChronoUnit unit) {
+        static Duration exact(double q, ChronoUnit unit) {
+            return new Duration("EXACT", q, q, unit);
+        }
+
+        long sampleMillis(Person person) {
+            return Math.round(sample(person) * TimeUnits.millis(unit));
+        }
+
+        /** A draw in this duration's own unit. */
+        double sample(Person person) {
+            return switch (kind) {
+                case "EXACT" -> a;
+                case "UNIFORM" -> a == b ? a : a + person.random().nextDouble() * (b - a);
+                case "GAUSSIAN" -> Math.max(0, a + b * person.random().nextGaussian());
+                case "EXPONENTIAL" -> -a * Math.log(1 - person.random().nextDouble());
+                default -> throw new IllegalStateException("unknown distribution " + kind);
+            };
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package org.patientgen.engine.sim;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.patientgen.engine.model.AllergyEntry;
+import org.patientgen.engine.model.CarePlanEntry;
+import org.patientgen.engine.model.Code;
+import org.patientgen.engine.model.ConditionEntry;
+import org.patientgen.engine.model.Demographics;
+import org.patientgen.engine.model.DeviceEntry;
+import org.patientgen.engine.model.Encounter;
+import org.patientgen.engine.model.EncounterClass;
+import org.patientgen.engine.model.Entry;
+import org.patientgen.engine.model.ImmunizationEntry;
+import org.patientgen.engine.model.MedicationEntry;
+import org.patientgen.engine.model.ObservationEntry;
+import org.patientgen.engine.model.ProcedureEntry;
+
+/**
+ * The mutable state of one patient while being simulated: attributes, vital signs, symptoms,
+ * what is active, and the growing health record. Owned by exactly one thread for the patient's
+ * whole simulation; all randomness comes from the patient's own stream.
+ *
+ * <p>Every mutation that a module condition could observe bumps {@link #version()}, which is how
+ * the event-driven simulator knows to re-check waiting Guards.
+ */
+public final class Person {
+    public static final long MILLIS_PER_DAY = 86_400_000L;
+    public static final long MILLIS_PER_YEAR = 31_556_952_000L; // 365.2425 days
+
+    private final Demographics demographics;
+    private final SplittableRandom random;
+    private final IdSource ids;
+    private final long birthTime;
+    private final Map<String, Object> attributes = new HashMap<>();
+    private final EnumMap<VitalSign, Double> vitals = new EnumMap<>(VitalSign.class);
+    private final Map<String, Map<String, Double>> symptoms = new HashMap<>();
+
+    private final Map<String, ConditionEntry> activeConditions = new HashMap<>();
+    private final Map<String, MedicationEntry> activeMedications = new HashMap<>();
+    private final Map<String, CarePlanEntry> activeCarePlans = new HashMap<>();
+    private final Map<String, AllergyEntry> activeAllergies = new HashMap<>();
+    private final Map<String, DeviceEntry> activeDevices = new HashMap<>();
+    private final Map<String, ObservationEntry> latestObservations = new HashMap<>();
+
+    final List<Encounter> encounters = new ArrayList<>();
+    final List<ConditionEntry> conditions = new ArrayList<>();
+    final List<AllergyEntry> allergies = new ArrayList<>();
+    final List<MedicationEntry> medications = new ArrayList<>();
+    final List<ObservationEntry> observations = new ArrayList<>();
+    final List<ProcedureEntry> procedures = new ArrayList<>();
+    final List<ImmunizationEntry> immunizations = new ArrayList<>();
+    final List<CarePlanEntry> carePlans = new ArrayList<>();
+    final List<DeviceEntry> devices = new ArrayList<>();
+
+    private long version;
+    private long deathTime = Entry.OPEN;
+    private Code causeOfDeath;
+    /** The wellness encounter in progress (modules waiting for wellness join it), or null. */
+    private Encounter wellnessEncounter;
+
+    public Person(Demographics demographics, SplittableRandom random, IdSource ids) {
+        this.demographics = demographics;
+        this.random = random;
+        this.ids = ids;
+        this.birthTime = demographics.birthDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    public Demographics demographics() {
+        return demographics;
+    }
+
+    public SplittableRandom random() {
+        return random;
+    }
+
+    public IdSource ids() {
+        return ids;
+    }
+
+    public long birthTime() {
+        return birthTime;
+    }
+
+    /** Incremented on every change a module condition could read. */
+    public long version() {
+        return version;
+    }
+
+    void touch() {
+        version++;
+    }
+
+    // ---- age -----------------------------------------------------------------------------
+
+    /** Whole years of age at {@code time} (calendar birthdays). */
+    public int ageYears(long time) {
+        return (int) ageIn(time, java.time.temporal.ChronoUnit.YEARS);
+    }
+
+    /** Whole months of age at {@code time}. */
+    public long ageMonths(long time) {
+        return ageIn(time, java.time.temporal.ChronoUnit.MONTHS);
+    }
+
+    /** Whole calendar units of age (years, months, weeks, days…) at {@code time}. */
+    public long ageIn(long time, java.time.temporal.ChronoUnit unit) {
+        if (time <= birthTime) {
+            return 0;
+        }
+        LocalDate now = LocalDate.ofEpochDay(Math.floorDiv(time, MILLIS_PER_DAY));
+        return unit.between(demographics.birthDate(), now);
+    }
+
+    /** Exact age in fractional years (for growth curves and risk interpolation). */
+    public double ageYearsExact(long time) {
+        return (time - birthTime) / (double) MILLIS_PER_YEAR;
+    }
+
+    /** Epoch millis when the patient reaches {@code years} years of age (a calendar birthday). */
+    public long timeAtAge(int years) {
+        return demographics.birthDate().plusYears(years).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    // ---- attributes, vitals, symptoms ------------------------------------------------------
+
+    public Object attribute(String name) {
+        return attributes.get(name);
+    }
+
+    public void setAttribute(String name, Object value) {
+        if (value == null) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, value);
+        }
+        touch();
+    }
+
+    public Double vital(VitalSign sign) {
+        return vitals.get(sign);
+    }
+
+    public void setVital(VitalSign sign, double value) {
+        Double old = vitals.put(sign, value);
+        if (old == null || old != value) {
+            touch();
+        }
+    }
+
+    /** The highest severity any cause has given this symptom (0 when absent). */
+    public double symptom(String name) {
+        Map<String, Double> causes = symptoms.get(name);
+        if (causes == null) {
+            return 0;
+        }
+        double max = 0;
+        for (double v : causes.values()) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    public void setSymptom(String name, String cause, double value) {
+        symptoms.computeIfAbsent(name, k -> new HashMap<>()).put(cause, value);
+        touch();
+    }
+
+    // ---- active things ---------------------------------------------------------------------
+
+    public boolean hasActiveCondition(String code) {
+        return activeConditions.containsKey(code);
+    }
+
+    public boolean hasActiveMedication(String code) {
+        return activeMedications.containsKey(code);
+    }
+
+    public boolean hasActiveCarePlan(String code) {
+        return activeCarePlans.containsKey(code);
+    }
+
+    public boolean hasActiveAllergy(String code) {
+        return activeAllergies.containsKey(code);
+    }
+
+    public ObservationEntry latestObservation(String code) {
+        return latestObservations.get(code);
+    }
+
+    public Encounter wellnessEncounter() {
+        return wellnessEncounter;
+    }
+
+    void setWellnessEncounter(Encounter encounter) {
+        this.wellnessEncounter = encounter;
+    }
+
+    // ---- recording ---------------------------------------------------------------------------
+
+    public Encounter startEncounter(EncounterClass cls, Code type, long time, Code reason) {
+        Encounter e = new Encounter(ids.next(), cls, type, time, reason);
+        encounters.add(e);
+        touch();
+        return e;
+    }
+
+    /** Records (diagnoses) a condition; an already active condition with the same code is reused. */
+    public ConditionEntry onsetCondition(Code code, long time, Encounter encounter) {
+        ConditionEntry existing = activeConditions.get(code.code());
+        if (existing != null) {
+            return existing;
+        }
+        ConditionEntry c = new ConditionEntry(ids.next(), code, time, encounterId(encounter));
+        conditions.add(c);
+        activeConditions.put(code.code(), c);
+        touch();
+        return c;
+    }
+
+    public void endCondition(String code, long time) {
+        ConditionEntry c = activeConditions.remove(code);
+        if (c != null) {
+            c.end(time);
+            touch();
+        }
+    }
+
+    public AllergyEntry onsetAllergy(Code code, long time, Encounter encounter, String type, String category) {
+        AllergyEntry existing = activeAllergies.get(code.code());
+        if (existing != null) {
+            return existing;
+        }
+        AllergyEntry a = new AllergyEntry(ids.next(), code, time, encounterId(encounter), type, category);
+        allergies.add(a);
+        activeAllergies.put(code.code(), a);
+        touch();
+        return a;
+    }
+
+    public void endAllergy(String code, long time) {
+        AllergyEntry a = activeAllergies.remove(code);
+        if (a != null) {
+            a.end(time);
+            touch();
+        }
+    }
+
+    public MedicationEntry orderMedication(Code code, long time, Encounter encounter, Code reason, boolean chronic) {
+        MedicationEntry existing = activeMedications.get(code.code());
+        if (existing != null) {
+            return existing;
+        }
+        MedicationEntry m = new MedicationEntry(ids.next(), code, time, encounterId(encounter), reason, chronic);
+        medications.add(m);
+        activeMedications.put(code.code(), m);
+        touch();
+        return m;
+    }
+
+    public void endMedication(String code, long time) {
+        MedicationEntry m = activeMedications.remove(code);
+        if (m != null) {
+            m.end(time);
+            touch();
+        }
+    }
+
+    public CarePlanEntry startCarePlan(Code code, long time, Encounter encounter, List<Code> activities, Code reason) {
+        CarePlanEntry existing = activeCarePlans.get(code.code());
+        if (existing != null) {
+            return existing;
+        }
+        CarePlanEntry p = new CarePlanEntry(ids.next(), code, time, encounterId(encounter), activities, reason);
+        carePlans.add(p);
+        activeCarePlans.put(code.code(), p);
+        touch();
+        return p;
+    }
+
+    public void endCarePlan(String code, long time) {
+        CarePlanEntry p = activeCarePlans.remove(code);
+        if (p != null) {
+            p.end(time);
+            touch();
+        }
+    }
+
+    public DeviceEntry startDevice(Code code, long time, Encounter encounter) {
+        DeviceEntry d = new DeviceEntry(ids.next(), code, time, encounterId(encounter));
+        devices.add(d);
+        activeDevices.put(code.code(), d);
+        touch();
+        return d;
+    }
+
+    public void endDevice(String code, long time) {
+        DeviceEntry d = activeDevices.remove(code);
+        if (d != null) {
+            d.end(time);
+            touch();
+        }
+    }
+
+    public ProcedureEntry recordProcedure(Code code, long start, long stop, Encounter encounter, Code reason) {
+        ProcedureEntry p = new ProcedureEntry(ids.next(), code, start, stop, encounterId(encounter), reason);
+        procedures.add(p);
+        touch();
+        return p;
+    }
+
+    public ImmunizationEntry recordImmunization(Code code, long time, Encounter encounter) {
+        ImmunizationEntry i = new ImmunizationEntry(ids.next(), code, time, encounterId(encounter));
+        immunizations.add(i);
+        return i;
+    }
+
+    /** Records an observation (value Double, Code or String; or components for a panel). */
+    public ObservationEntry recordObservation(Code code, String category, long time, Encounter encounter,
+                                              Object value, String unit, List<ObservationEntry> components) {
+        ObservationEntry o = new ObservationEntry(ids.next(), code, category, time, encounterId(encounter),
+                value, unit, components);
+        observations.add(o);
+        latestObservations.put(code.code(), o);
+        for (ObservationEntry part : o.components()) {
+            latestObservations.put(part.code().code(), part);
+        }
+        touch();
+        return o;
+    }
+
+    /** Builds an observation to use as a panel component (not recorded on its own). */
+    public ObservationEntry component(Code code, String category, long time, Encounter encounter, Object value,
+                                      String unit) {
+        return new ObservationEntry(ids.next(), code, category, time, encounterId(encounter), value, unit, null);
+    }
+
+    // ---- death ---------------------------------------------------------------------------------
+
+    public boolean isAlive(long time) {
+        return time < deathTime;
+    }
+
+    public long deathTime() {
+        return deathTime;
+    }
+
+    public Code causeOfDeath() {
+        return causeOfDeath;
+    }
+
+    /** Records death at {@code time}; an earlier recorded death wins. */
+    public void die(long time, Code cause) {
+        if (time < deathTime) {
+            deathTime = time;
+            causeOfDeath = cause;
+            touch();
+        }
+    }
+
+    private static String encounterId(Encounter encounter) {
+        return encounter == null ? null : encounter.id();
+    }
+}
