@@ -98,16 +98,27 @@ final class FhirResourceWriter {
 
     /** Writes the resource for {@code entry} as one JSON object. */
     void writeEntry(Entry entry) throws IOException {
-        switch (entry) {
-            case Encounter e -> ClinicalResourceWriter.encounter(this, e);
-            case ConditionEntry c -> ClinicalResourceWriter.condition(this, c);
-            case AllergyEntry a -> ClinicalResourceWriter.allergy(this, a);
-            case MedicationEntry m -> ClinicalResourceWriter.medicationRequest(this, m);
-            case ObservationEntry o -> ObservationResourceWriter.observation(this, o);
-            case ProcedureEntry p -> ClinicalResourceWriter.procedure(this, p);
-            case ImmunizationEntry i -> ClinicalResourceWriter.immunization(this, i);
-            case CarePlanEntry c -> ClinicalResourceWriter.carePlan(this, c);
-            case DeviceEntry d -> ClinicalResourceWriter.device(this, d);
+        // an if-chain rather than a pattern switch: the engine targets Java 17
+        if (entry instanceof Encounter e) {
+            ClinicalResourceWriter.encounter(this, e);
+        } else if (entry instanceof ConditionEntry c) {
+            ClinicalResourceWriter.condition(this, c);
+        } else if (entry instanceof AllergyEntry a) {
+            ClinicalResourceWriter.allergy(this, a);
+        } else if (entry instanceof MedicationEntry m) {
+            ClinicalResourceWriter.medicationRequest(this, m);
+        } else if (entry instanceof ObservationEntry o) {
+            ObservationResourceWriter.observation(this, o);
+        } else if (entry instanceof ProcedureEntry p) {
+            ClinicalResourceWriter.procedure(this, p);
+        } else if (entry instanceof ImmunizationEntry i) {
+            ClinicalResourceWriter.immunization(this, i);
+        } else if (entry instanceof CarePlanEntry c) {
+            ClinicalResourceWriter.carePlan(this, c);
+        } else if (entry instanceof DeviceEntry d) {
+            ClinicalResourceWriter.device(this, d);
+        } else {
+            throw new IllegalStateException("no FHIR mapping for " + entry.getClass().getSimpleName());
         }
     }
 

@@ -45,13 +45,15 @@ final class ObservationResourceWriter {
 
     /** The value[x] element; nothing for a panel, whose values live in its components. */
     private static void value(FhirElementWriter w, ObservationEntry o) throws IOException {
-        switch (o.value()) {
-            case null -> {
-            }
-            case Double d -> w.quantity("valueQuantity", d, o.unit());
-            case Code c -> w.codeableConcept("valueCodeableConcept", c);
-            case String s -> w.json().writeStringField("valueString", s);
-            default -> throw new IllegalStateException("unsupported observation value " + o.value().getClass());
+        Object value = o.value();
+        if (value instanceof Double d) {
+            w.quantity("valueQuantity", d, o.unit());
+        } else if (value instanceof Code c) {
+            w.codeableConcept("valueCodeableConcept", c);
+        } else if (value instanceof String s) {
+            w.json().writeStringField("valueString", s);
+        } else if (value != null) {
+            throw new IllegalStateException("unsupported observation value " + value.getClass());
         }
     }
 

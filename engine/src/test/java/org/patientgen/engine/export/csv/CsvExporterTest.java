@@ -143,7 +143,7 @@ class CsvExporterTest {
 
     @Test
     void medicationsHaveTimestampsReasonAndSyntheaDispenses() {
-        CSVRecord metformin = ofPatient("csv/medications.csv", MARIA).getFirst();
+        CSVRecord metformin = ofPatient("csv/medications.csv", MARIA).get(0);
         assertThat(List.of(metformin.get("START"), metformin.get("STOP"), metformin.get("PAYER"),
                 metformin.get("ENCOUNTER"), metformin.get("CODE"), metformin.get("BASE_COST"),
                 metformin.get("PAYER_COVERAGE"), metformin.get("DISPENSES"), metformin.get("TOTALCOST"),
@@ -152,27 +152,27 @@ class CsvExporterTest {
                 .containsExactly("2024-05-02T09:00:00Z", "", "", WELLNESS, "860975", "0.00", "0.00", "13", "0.00",
                         "44054006", "Diabetes mellitus type 2 (disorder)");
 
-        CSVRecord ibuprofen = ofPatient("csv/medications.csv", SIOBHAN).getFirst();
+        CSVRecord ibuprofen = ofPatient("csv/medications.csv", SIOBHAN).get(0);
         assertThat(List.of(ibuprofen.get("STOP"), ibuprofen.get("DISPENSES")))
                 .containsExactly("2024-05-04T13:05:07Z", "2"); // ended after 65 days
     }
 
     @Test
     void otherTablesCarryTheirEntries() {
-        CSVRecord flu = ofPatient("csv/immunizations.csv", MARIA).getFirst();
+        CSVRecord flu = ofPatient("csv/immunizations.csv", MARIA).get(0);
         assertThat(List.of(flu.get("DATE"), flu.get("ENCOUNTER"), flu.get("CODE"), flu.get("DESCRIPTION"),
                 flu.get("BASE_COST")))
                 .containsExactly("2024-05-02T09:00:00Z", WELLNESS, "140",
                         "Influenza, seasonal, injectable, preservative free", "0.00");
 
-        CSVRecord reconciliation = ofPatient("csv/procedures.csv", MARIA).getFirst();
+        CSVRecord reconciliation = ofPatient("csv/procedures.csv", MARIA).get(0);
         assertThat(List.of(reconciliation.get("START"), reconciliation.get("STOP"), reconciliation.get("SYSTEM"),
                 reconciliation.get("CODE"), reconciliation.get("BASE_COST"), reconciliation.get("REASONCODE")))
                 .containsExactly("2024-05-02T09:00:00Z", "2024-05-02T09:15:00Z", "SNOMED-CT", "430193006", "0.00",
                         "");
-        assertThat(ofPatient("csv/procedures.csv", SIOBHAN).getFirst().get("REASONCODE")).isEqualTo("65966004");
+        assertThat(ofPatient("csv/procedures.csv", SIOBHAN).get(0).get("REASONCODE")).isEqualTo("65966004");
 
-        CSVRecord carePlan = ofPatient("csv/careplans.csv", MARIA).getFirst();
+        CSVRecord carePlan = ofPatient("csv/careplans.csv", MARIA).get(0);
         assertThat(List.of(carePlan.get("Id"), carePlan.get("START"), carePlan.get("STOP"), carePlan.get("CODE"),
                 carePlan.get("REASONCODE")))
                 .containsExactly("3f2c9a1e-0000-4000-8000-000000000801", "2024-05-02", "", "698360004", "44054006");
@@ -184,7 +184,7 @@ class CsvExporterTest {
                         tuple(MARIA, "2024-05-02", "91936005", "SNOMED-CT", "allergy", "medication", "", ""),
                         tuple(SIOBHAN, "2024-02-29", "7980", "RxNorm", "intolerance", "", "", ""));
 
-        CSVRecord meter = ofPatient("csv/devices.csv", MARIA).getFirst();
+        CSVRecord meter = ofPatient("csv/devices.csv", MARIA).get(0);
         assertThat(List.of(meter.get("START"), meter.get("STOP"), meter.get("CODE"), meter.get("UDI")))
                 .containsExactly("2024-05-02T09:00:00Z", "", "337414009", "");
     }
@@ -196,7 +196,7 @@ class CsvExporterTest {
                 .contains(",SNOMED-CT,65966004,\"Fracture of \"\"left\"\" forearm, closed (disorder)\"\n");
         assertThat(files.text("csv/patients.csv")).contains(",\"Apt 4, \"\"The Annex\"\"\n9 Sample Street\",");
 
-        assertThat(ofPatient("csv/conditions.csv", SIOBHAN).getFirst().get("DESCRIPTION")).isEqualTo(fracture);
+        assertThat(ofPatient("csv/conditions.csv", SIOBHAN).get(0).get("DESCRIPTION")).isEqualTo(fracture);
         assertThat(byId("csv/encounters.csv", "Id").get(URGENT).get("REASONDESCRIPTION")).isEqualTo(fracture);
         CSVRecord siobhan = byId("csv/patients.csv", "Id").get(SIOBHAN);
         assertThat(siobhan.get("ADDRESS")).isEqualTo("Apt 4, \"The Annex\"\n9 Sample Street");

@@ -1,0 +1,36 @@
+package org.patientgen.engine.cli;
+
+import java.io.PrintWriter;
+
+/** A one-line terminal progress bar with rate and ETA, redrawn at most 5 times a second. */
+final class ProgressBar {
+    private static final int WIDTH = 30;
+
+    private final PrintWriter err;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+
+    ProgressBar(PrintWriter err) {
+        this.err = err;
+    }
+
+    void update(long done, long total, long bytes) {
+        long now = System.nanoTime();
+        if (done < total && now - lastDraw < 200_000_000L) {
+            return;
+        }
+        lastDraw = now;
+        double seconds = Math.max((now - start) / 1e9, 1e-3);
+        double rate = done / seconds;
+        long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+        int filled = (int) (WIDTH * done / Math.max(total, 1));
+        err.printf("\r[%s%s] %3d%% %,d/%,d patients  %,.0f/s  %,.1f MB  ETA %d:%02d ",
+                "#".repeat(filled), " ".repeat(WIDTH - filled), 100 * done / Math.max(total, 1), done, total, rate,
+                bytes / 1e6, eta / 60, eta % 60);
+        err.flush();
+    }
+
+    void finish() {
+        err.println();
+    }
+}
