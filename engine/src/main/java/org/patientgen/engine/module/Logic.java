@@ -1,7 +1,6 @@
 package org.patientgen.engine.module;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.patientgen.engine.model.Code;
@@ -58,8 +57,7 @@ sealed interface Logic {
                 if (k < 0) {
                     continue;
                 }
-                long t = person.demographics().birthDate().atStartOfDay().plus(k, unit)
-                        .toInstant(ZoneOffset.UTC).toEpochMilli();
+                long t = person.timeAtAgeIn(k, unit);
                 if (t > time) {
                     best = Math.min(best, t);
                 }

@@ -114,8 +114,24 @@ public final class Person {
         if (time <= birthTime) {
             return 0;
         }
+        if (!unit.isDateBased()) {
+            return (time - birthTime) / unit.getDuration().toMillis();
+        }
         LocalDate now = LocalDate.ofEpochDay(Math.floorDiv(time, MILLIS_PER_DAY));
         return unit.between(demographics.birthDate(), now);
+    }
+
+    /** The first instant at which {@link #ageIn} reaches {@code amount} units (Feb 29 birthdays: Mar 1). */
+    public long timeAtAgeIn(long amount, java.time.temporal.ChronoUnit unit) {
+        if (!unit.isDateBased()) {
+            return birthTime + amount * unit.getDuration().toMillis();
+        }
+        LocalDate birth = demographics.birthDate();
+        LocalDate date = birth.plus(amount, unit);
+        if (unit.between(birth, date) < amount) {
+            date = date.plusDays(1);
+        }
+        return date.toEpochDay() * MILLIS_PER_DAY;
     }
 
     /** Exact age in fractional years (for growth curves and risk interpolation). */
@@ -125,7 +141,7 @@ public final class Person {
 
     /** Epoch millis when the patient reaches {@code years} years of age (a calendar birthday). */
     public long timeAtAge(int years) {
-        return demographics.birthDate().plusYears(years).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        return timeAtAgeIn(years, java.time.temporal.ChronoUnit.YEARS);
     }
 
     // ---- attributes, vitals, symptoms ------------------------------------------------------

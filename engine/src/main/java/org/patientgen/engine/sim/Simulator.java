@@ -28,6 +28,8 @@ import org.patientgen.engine.reference.LifeTable;
  */
 public final class Simulator {
     private static final int MAX_GUARD_ROUNDS = 1_000;
+    /** A lifetime has a few thousand events; far more means a module loops on a tiny delay. */
+    private static final long MAX_EVENTS_PER_PATIENT = 2_000_000;
 
     private final SimulationConfig config;
     private final DemographicsSampler demographics;
@@ -80,6 +82,8 @@ public final class Simulator {
         private final SmokingHistory smoking;
         private final CareModel care = new CareModel();
         private long sequence;
+        /** The age the next BIRTHDAY event celebrates (counted, not derived: Feb 29 birthdays). */
+        private int nextBirthdayAge = 1;
 
         Life(Person person, SplittableRandom random) {
             this.person = person;
@@ -103,8 +107,14 @@ public final class Simulator {
             }
             recheckGuards(birth);
 
+            long events = 0;
             while (!queue.isEmpty()) {
                 Event e = queue.poll();
+                if (++events > MAX_EVENTS_PER_PATIENT) {
+                    throw new IllegalStateException("patient " + index + ": more than " + MAX_EVENTS_PER_PATIENT
+                            + " events" + (e.run() == null ? "" : "; module " + e.run().module().key()
+                            + " keeps waking (a loop with a very short Delay?)"));
+                }
                 long stop = Math.min(endTime, person.deathTime());
                 if (e.time() >= stop) {
                     break;
@@ -163,7 +173,7 @@ public final class Simulator {
         }
 
         private void birthday(long time) {
-            int age = person.ageYears(time);
+            int age = nextBirthdayAge++;
             body.drift(random);
             body.update(person, time);
             boolean smokes = smoking.smokesAt(age);
@@ -173,7 +183,7 @@ public final class Simulator {
             if (smoking.everSmokedBy(age) && !Boolean.TRUE.equals(person.attribute(Attributes.EVER_SMOKER))) {
                 person.setAttribute(Attributes.EVER_SMOKER, true);
             }
-            schedule(person.timeAtAge(age + 1), Kind.BIRTHDAY, null);
+            schedule(person.timeAtAge(nextBirthdayAge), Kind.BIRTHDAY, null);
         }
 
         private void wellness(long time) {
