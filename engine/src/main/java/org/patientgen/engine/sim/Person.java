@@ -61,6 +61,8 @@ public final class Person {
 
     private long version;
     private long deathTime = Entry.OPEN;
+    private long deathAllowedFrom = Long.MIN_VALUE;
+    private long deathAllowedUntil = Long.MAX_VALUE;
     private Code causeOfDeath;
     /** The wellness encounter in progress (modules waiting for wellness join it), or null. */
     private Encounter wellnessEncounter;
@@ -371,8 +373,23 @@ public final class Person {
         return causeOfDeath;
     }
 
-    /** Records death at {@code time}; an earlier recorded death wins. */
+    /**
+     * Restricts deaths to [from, until): patients are sampled as alive at the start of the history
+     * window, and a death scheduled after the end date happens outside the simulation.
+     */
+    void setDeathWindow(long from, long until) {
+        this.deathAllowedFrom = from;
+        this.deathAllowedUntil = until;
+    }
+
+    /**
+     * Records death at {@code time}; an earlier recorded death wins. Deaths outside the death
+     * window are not recorded: before it the patient is known to survive, after it is the future.
+     */
     public void die(long time, Code cause) {
+        if (time < deathAllowedFrom || time >= deathAllowedUntil) {
+            return;
+        }
         if (time < deathTime) {
             deathTime = time;
             causeOfDeath = cause;

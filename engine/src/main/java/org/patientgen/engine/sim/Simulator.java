@@ -94,6 +94,7 @@ public final class Simulator {
 
         PatientRecord live(long index) {
             long birth = person.birthTime();
+            person.setDeathWindow(windowStart, endTime);
             initialiseAttributes(birth);
             body.update(person, birth);
             scheduleBackgroundDeath();
@@ -161,10 +162,7 @@ public final class Simulator {
                 double fraction = (nextBirthday - yearStart) / (double) (nextBirthday - person.timeAtAge(age));
                 double q = 1 - Math.pow(1 - table.qx(person.demographics().sex(), age), fraction);
                 if (random.nextDouble() < q) {
-                    long when = yearStart + (long) (random.nextDouble() * (nextBirthday - yearStart));
-                    if (when < endTime) {
-                        person.die(when, null);
-                    }
+                    person.die(yearStart + (long) (random.nextDouble() * (nextBirthday - yearStart)), null);
                     return;
                 }
                 yearStart = nextBirthday;

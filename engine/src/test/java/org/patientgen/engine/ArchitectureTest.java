@@ -1,0 +1,39 @@
+package org.patientgen.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Dependency rules from CONVENTIONS.md, enforced on the engine's main code. */
+@AnalyzeClasses(packages = "org.patientgen.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineNeverImportsJavaFx = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the engine runs headless on servers; only the console uses JavaFX");
+
+    @ArchTest
+    static final ArchRule onlyTheCliPrintsToStandardStreams = noClasses()
+            .that().resideOutsideOfPackage("org.patientgen.engine.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("library code logs through SLF4J; the CLI owns stdout and stderr");
+
+    @ArchTest
+    static final ArchRule modelDependsOnNothingElse = noClasses()
+            .that().resideInAPackage("org.patientgen.engine.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.patientgen.engine.sim..",
+                    "org.patientgen.engine.module..", "org.patientgen.engine.export..", "org.patientgen.engine.cli..")
+            .because("the patient model is the shared vocabulary of simulation and export");
+
+    @ArchTest
+    static final ArchRule exportersDoNotKnowTheSimulator = noClasses()
+            .that().resideInAPackage("org.patientgen.engine.export..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.patientgen.engine.sim..",
+                    "org.patientgen.engine.module..")
+            .because("exporters read finished PatientRecords only");
+}
