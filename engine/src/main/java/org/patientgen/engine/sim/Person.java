@@ -38,6 +38,8 @@ public final class Person {
     private final SplittableRandom random;
     private final IdSource ids;
     private final long birthTime;
+    /** {@code birthdays[k]}: first instant of age k (index 0 = birth), for ages 0–130. */
+    private final long[] birthdays;
     private final Map<String, Object> attributes = new HashMap<>();
     private final EnumMap<VitalSign, Double> vitals = new EnumMap<>(VitalSign.class);
     private final Map<String, Map<String, Double>> symptoms = new HashMap<>();
@@ -72,6 +74,10 @@ public final class Person {
         this.random = random;
         this.ids = ids;
         this.birthTime = demographics.birthDate().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        this.birthdays = new long[131];
+        for (int k = 0; k < birthdays.length; k++) {
+            birthdays[k] = timeAtAgeIn(k, java.time.temporal.ChronoUnit.YEARS);
+        }
     }
 
     public Demographics demographics() {
@@ -116,11 +122,48 @@ public final class Person {
         if (time <= birthTime) {
             return 0;
         }
+        switch (unit) {
+            case YEARS:
+                return ageYearsFast(time);
+            case DAYS:
+                return Math.floorDiv(time, MILLIS_PER_DAY) - demographics.birthDate().toEpochDay();
+            case WEEKS:
+                return (Math.floorDiv(time, MILLIS_PER_DAY) - demographics.birthDate().toEpochDay()) / 7;
+            default:
+                break;
+        }
         if (!unit.isDateBased()) {
             return (time - birthTime) / unit.getDuration().toMillis();
         }
         LocalDate now = LocalDate.ofEpochDay(Math.floorDiv(time, MILLIS_PER_DAY));
         return unit.between(demographics.birthDate(), now);
+    }
+
+    /**
+     * Whole years by binary search over precomputed birthdays: age is read by every Age condition
+     * and birthday, and calendar arithmetic was the simulator's hottest spot.
+     */
+    private int ageYearsFast(long time) {
+        long[] b = birthdays;
+        if (time >= b[b.length - 1]) {
+            return (int) unitBetween(time);
+        }
+        int lo = 0;
+        int hi = b.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (b[mid] <= time) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private long unitBetween(long time) {
+        LocalDate now = LocalDate.ofEpochDay(Math.floorDiv(time, MILLIS_PER_DAY));
+        return java.time.temporal.ChronoUnit.YEARS.between(demographics.birthDate(), now);
     }
 
     /** The first instant at which {@link #ageIn} reaches {@code amount} units (Feb 29 birthdays: Mar 1). */
@@ -143,6 +186,9 @@ public final class Person {
 
     /** Epoch millis when the patient reaches {@code years} years of age (a calendar birthday). */
     public long timeAtAge(int years) {
+        if (years >= 0 && years < birthdays.length) {
+            return birthdays[years];
+        }
         return timeAtAgeIn(years, java.time.temporal.ChronoUnit.YEARS);
     }
 
