@@ -435,6 +435,22 @@ final class ClinicalStates {
         }
     }
 
+    /** Vaccine: an immunization given now, in the module's encounter (or the wellness visit it joined). */
+    static final class Vaccine extends State {
+        final Code code;
+
+        Vaccine(String name, Code code) {
+            super(name);
+            this.code = code;
+        }
+
+        @Override
+        boolean process(Person person, ModuleRun run, long time) {
+            run.rememberEntry(name, person.recordImmunization(code, time, run.activeEncounter(person)));
+            return true;
+        }
+    }
+
     /** SupplyList: supplies are not modelled in the record; the state passes through. */
     static final class SupplyList extends State {
         SupplyList(String name) {

@@ -123,7 +123,7 @@ public final class ModuleLoader {
                 throw new ModuleFormatException(source, "$", "invalid JSON at line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
             }
-            return new FileResult(key, source, parse(key, source, tree), null);
+            return new FileResult(key, source, parse(key, source, tree, new LookupTable.Source(root)), null);
         } catch (ModuleFormatException e) {
             return new FileResult(key, source, null, e);
         } catch (IOException e) {
@@ -131,8 +131,18 @@ public final class ModuleLoader {
         }
     }
 
-    /** Parses one module's JSON tree. */
+    /** Parses one module's JSON tree that uses no lookup tables. */
     static Module parse(String key, String source, JsonNode tree) {
+        return parse(key, source, tree, LookupTable.Source.NONE);
+    }
+
+    /**
+     * Parses one module's JSON tree; {@code tables} finds the CSV files of lookup-table transitions.
+     * The module starts at the state named "Initial" (Synthea starts there whatever its type, e.g.
+     * its encounter/vitals submodule begins with an Observation named Initial), else at its one
+     * state of type Initial.
+     */
+    static Module parse(String key, String source, JsonNode tree, LookupTable.Source tables) {
         JsonField root = new JsonField(source, "$", tree);
         if (!tree.isObject()) {
             throw root.error("a module must be a JSON object");
@@ -142,7 +152,7 @@ public final class ModuleLoader {
         Map<String, State> states = new LinkedHashMap<>();
         State initial = null;
         for (Map.Entry<String, JsonField> e : statesField.members()) {
-            State s = StateParser.parse(e.getKey(), e.getValue(), name);
+            State s = StateParser.parse(e.getKey(), e.getValue(), name, tables);
             if (s instanceof State.Initial) {
                 if (initial != null) {
                     throw e.getValue().error("second Initial state (first: '" + initial.name + "')");
@@ -150,6 +160,9 @@ public final class ModuleLoader {
                 initial = s;
             }
             states.put(e.getKey(), s);
+        }
+        if (states.containsKey("Initial")) {
+            initial = states.get("Initial");
         }
         if (initial == null) {
             throw statesField.error("module has no Initial state");

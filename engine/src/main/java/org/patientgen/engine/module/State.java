@@ -108,11 +108,12 @@ abstract class State {
         }
     }
 
+    /** Sets (or, with no value, removes) an attribute: a literal, a code, a copy or a random draw. */
     static final class SetAttribute extends State {
         final String attribute;
-        final Object value;
+        final ValueSource value;
 
-        SetAttribute(String name, String attribute, Object value) {
+        SetAttribute(String name, String attribute, ValueSource value) {
             super(name);
             this.attribute = attribute;
             this.value = value;
@@ -120,7 +121,7 @@ abstract class State {
 
         @Override
         boolean process(Person person, ModuleRun run, long time) {
-            person.setAttribute(attribute, value);
+            person.setAttribute(attribute, value.sample(person, time));
             return true;
         }
     }
@@ -159,24 +160,14 @@ abstract class State {
     }
 
     /** A duration: exact, uniform range, or a named distribution, in a time unit. */
-    record Duration(String kind, double a, double b, ChronoUnit unit) {
+    record Duration(Distribution shape, ChronoUnit unit) {
         static Duration exact(double q, ChronoUnit unit) {
-            return new Duration("EXACT", q, q, unit);
+            return new Duration(Distribution.exact(q), unit);
         }
 
+        /** A draw in milliseconds; never negative (a Gaussian tail must not move time backwards). */
         long sampleMillis(Person person) {
-            return Math.round(sample(person) * TimeUnits.millis(unit));
-        }
-
-        /** A draw in this duration's own unit. */
-        double sample(Person person) {
-            return switch (kind) {
-                case "EXACT" -> a;
-                case "UNIFORM" -> a == b ? a : a + person.random().nextDouble() * (b - a);
-                case "GAUSSIAN" -> Math.max(0, a + b * person.random().nextGaussian());
-                case "EXPONENTIAL" -> -a * Math.log(1 - person.random().nextDouble());
-                default -> throw new IllegalStateException("unknown distribution " + kind);
-            };
+            return Math.max(0, Math.round(shape.sample(person.random()) * TimeUnits.millis(unit)));
         }
     }
 }

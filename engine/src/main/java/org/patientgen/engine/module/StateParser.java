@@ -3,7 +3,6 @@ package org.patientgen.engine.module;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.patientgen.engine.model.Code;
 import org.patientgen.engine.model.EncounterClass;
 import org.patientgen.engine.sim.VitalSign;
@@ -13,8 +12,9 @@ final class StateParser {
     private StateParser() {
     }
 
-    static State parse(String name, JsonField f, String moduleName) {
+    static State parse(String name, JsonField f, String moduleName, LookupTable.Source tables) {
         String type = f.requiredText("type");
+        StateFields.check(type, f);
         State state = switch (type) {
             case "Initial" -> new State.Initial(name);
             case "Terminal" -> new State.Terminal(name);
@@ -44,12 +44,12 @@ final class StateParser {
                     f.has("activities") ? Codes.list(f.required("activities")) : List.of(),
                     f.optionalText("reason", null), f.optionalText("assign_to_attribute", null));
             case "Procedure" -> new ClinicalStates.Procedure(name, Codes.first(f), f.optionalText("reason", null),
-                    f.has("duration") ? duration(f.required("duration"), false) : null,
-                    f.optionalText("assign_to_attribute", null));
+                    procedureDuration(f), f.optionalText("assign_to_attribute", null));
             case "ImagingStudy" -> new ClinicalStates.Procedure(name, Codes.parse(f.required("procedure_code")),
                     null, null, null);
             case "Device" -> new ClinicalStates.Device(name, Codes.parse(f.required("code")),
                     f.optionalText("assign_to_attribute", null));
+            case "Vaccine" -> new ClinicalStates.Vaccine(name, Codes.first(f));
             case "SupplyList" -> {
                 f.required("supplies").elements();
                 yield new ClinicalStates.SupplyList(name);
@@ -69,7 +69,7 @@ final class StateParser {
             default -> throw f.required("type").error("unknown state type '" + type + "'");
         };
         if (!state.isTerminal()) {
-            state.transition = TransitionParser.parse(f);
+            state.transition = TransitionParser.parse(f, tables);
         }
         if (state instanceof State.Terminal && TransitionParser.hasTransition(f)) {
             throw f.error("a Terminal state cannot have a transition");
@@ -77,18 +77,45 @@ final class StateParser {
         return state;
     }
 
+    /**
+     * SetAttribute: {@code range} or {@code distribution} (a random draw), {@code value_attribute}
+     * (a copy), {@code value_code} or {@code value}; with none of them the attribute is removed.
+     * A literal {@code value} beside a draw is the draw's placeholder and loses, as in Synthea
+     * (its congestive_heart_failure module has one); any other combination is ambiguous and an error.
+     */
     private static State setAttribute(String name, JsonField f) {
         if (f.has("expression")) {
-            throw f.required("expression").error("unsupported SetAttribute 'expression' (only literal 'value')");
+            throw f.required("expression").error("unsupported SetAttribute 'expression' (expressions are not "
+                    + "evaluated; use value, value_code, value_attribute, range or distribution)");
         }
-        if (f.has("distribution")) {
-            throw f.required("distribution").error("unsupported SetAttribute 'distribution' (only literal 'value')");
+        List<String> given = List.of("value_code", "value_attribute", "range", "distribution").stream()
+                .filter(f::has).toList();
+        if (given.size() > 1) {
+            throw f.error("SetAttribute has more than one value: " + String.join(", ", given));
         }
-        Object value = f.has("value") ? f.required("value").scalar() : null;
-        if (f.has("value_code")) {
-            value = Codes.parse(f.required("value_code"));
+        ValueSource value;
+        if (f.has("range")) {
+            JsonField r = f.required("range");
+            value = new ValueSource.Range(r.requiredNumber("low"), r.requiredNumber("high"),
+                    (int) r.optionalNumber("decimals", -1));
+        } else if (f.has("distribution")) {
+            value = new ValueSource.Distributed(Distribution.parse(f.required("distribution")), -1);
+        } else if (f.has("value_attribute")) {
+            value = new ValueSource.CopyOfAttribute(f.requiredText("value_attribute"));
+        } else if (f.has("value_code")) {
+            value = new ValueSource.Exact(Codes.parse(f.required("value_code")));
+        } else {
+            value = new ValueSource.Exact(f.has("value") ? f.required("value").scalar() : null);
         }
         return new State.SetAttribute(name, f.requiredText("attribute"), value);
+    }
+
+    /** Procedure duration: legacy {@code duration: {low, high, unit}}, or exact/range/distribution + unit. */
+    private static State.Duration procedureDuration(JsonField f) {
+        if (f.has("duration")) {
+            return duration(f.required("duration"), false);
+        }
+        return f.has("exact") || f.has("range") || f.has("distribution") ? duration(f, true) : null;
     }
 
     private static State counter(String name, JsonField f) {
@@ -121,7 +148,9 @@ final class StateParser {
     private static State end(String name, JsonField f, ClinicalStates.End.Kind kind, String startStateField) {
         String attribute = f.optionalText("referenced_by_attribute", null);
         String startState = f.optionalText(startStateField, null);
-        List<Code> codes = f.has("codes") ? Codes.list(f.required("codes")) : List.of();
+        // an empty "codes" list is allowed beside another target (Synthea's injuries module has one)
+        List<Code> codes = f.has("codes") && !f.required("codes").elements().isEmpty()
+                ? Codes.list(f.required("codes")) : List.of();
         if (attribute == null && startState == null && codes.isEmpty()) {
             throw f.error("needs one of 'referenced_by_attribute', '" + startStateField + "' or 'codes'");
         }
@@ -138,6 +167,7 @@ final class StateParser {
         List<ClinicalStates.ObservationSpec> parts = new ArrayList<>();
         String category = f.optionalText("category", "laboratory");
         for (JsonField o : f.required("observations").elements()) {
+            StateFields.checkPanelPart(o);
             parts.add(observation(o, category));
         }
         Code panelCode = Codes.first(f);
@@ -157,8 +187,7 @@ final class StateParser {
                     (int) r.optionalNumber("decimals", f.has("unit") ? 1 : -1));
         }
         if (f.has("distribution")) {
-            JsonField d = f.required("distribution");
-            return new ValueSource.Distributed(distribution(d, ChronoUnit.MILLIS));
+            return new ValueSource.Distributed(Distribution.parse(f.required("distribution")), 1);
         }
         if (!numericOnly && f.has("vital_sign")) {
             return new ValueSource.FromVitalSign(LogicParser.vitalSign(f.required("vital_sign")));
@@ -180,7 +209,7 @@ final class StateParser {
     static State.Duration duration(JsonField f, boolean nested) {
         if (!nested) {
             ChronoUnit unit = TimeUnits.parse(f.required("unit"));
-            return new State.Duration("UNIFORM", f.requiredNumber("low"), f.requiredNumber("high"), unit);
+            return new State.Duration(Distribution.uniform(f.requiredNumber("low"), f.requiredNumber("high")), unit);
         }
         if (f.has("exact")) {
             JsonField e = f.required("exact");
@@ -188,26 +217,13 @@ final class StateParser {
         }
         if (f.has("range")) {
             JsonField r = f.required("range");
-            return new State.Duration("UNIFORM", r.requiredNumber("low"), r.requiredNumber("high"),
+            return new State.Duration(Distribution.uniform(r.requiredNumber("low"), r.requiredNumber("high")),
                     TimeUnits.parse(r.required("unit")));
         }
         if (f.has("distribution")) {
-            return distribution(f.required("distribution"), TimeUnits.parse(f.required("unit")));
+            return new State.Duration(Distribution.parse(f.required("distribution")),
+                    TimeUnits.parse(f.required("unit")));
         }
         throw f.error("needs 'exact', 'range' or 'distribution'");
-    }
-
-    private static State.Duration distribution(JsonField d, ChronoUnit unit) {
-        String kind = d.requiredText("kind").toUpperCase(Locale.ROOT);
-        JsonField p = d.required("parameters");
-        return switch (kind) {
-            case "EXACT" -> State.Duration.exact(p.requiredNumber("value"), unit);
-            case "UNIFORM" -> new State.Duration("UNIFORM", p.requiredNumber("low"), p.requiredNumber("high"), unit);
-            case "GAUSSIAN" -> new State.Duration("GAUSSIAN", p.requiredNumber("mean"),
-                    p.requiredNumber("standardDeviation"), unit);
-            case "EXPONENTIAL" -> new State.Duration("EXPONENTIAL", p.requiredNumber("mean"), 0, unit);
-            default -> throw d.required("kind").error("unsupported distribution kind '" + kind
-                    + "' (supported: EXACT, UNIFORM, GAUSSIAN, EXPONENTIAL)");
-        };
     }
 }

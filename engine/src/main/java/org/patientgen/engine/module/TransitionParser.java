@@ -3,7 +3,7 @@ package org.patientgen.engine.module;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses the transition of a state: direct, distributed, conditional or complex. */
+/** Parses the transition of a state: direct, distributed, conditional, complex, lookup table or type of care. */
 final class TransitionParser {
     private static final List<String> KINDS = List.of("direct_transition", "distributed_transition",
             "conditional_transition", "complex_transition", "lookup_table_transition", "type_of_care_transition");
@@ -15,10 +15,10 @@ final class TransitionParser {
         return KINDS.stream().anyMatch(state::has);
     }
 
-    static Transition parse(JsonField state) {
+    static Transition parse(JsonField state, LookupTable.Source tables) {
         List<String> present = KINDS.stream().filter(state::has).toList();
         if (present.isEmpty()) {
-            throw state.error("non-Terminal state has no transition (one of " + String.join(", ", KINDS.subList(0, 4))
+            throw state.error("non-Terminal state has no transition (one of " + String.join(", ", KINDS)
                     + ")");
         }
         if (present.size() > 1) {
@@ -30,6 +30,9 @@ final class TransitionParser {
             case "distributed_transition" -> distributed(t);
             case "conditional_transition" -> conditional(t);
             case "complex_transition" -> complex(t);
+            case "lookup_table_transition" -> lookup(t, tables);
+            case "type_of_care_transition" -> new Transition.TypeOfCare(t.requiredText("ambulatory"),
+                    t.requiredText("emergency"), t.requiredText("telemedicine"));
             default -> throw t.error("unsupported transition '" + present.get(0) + "'");
         };
     }
@@ -62,6 +65,9 @@ final class TransitionParser {
             Logic condition = b.has("condition") ? LogicParser.parse(b.required("condition")) : null;
             branches.add(new Transition.Guarded(condition, new Transition.Direct(b.requiredText("transition"))));
         }
+        if (branches.isEmpty()) {
+            throw array.error("conditional_transition has no branches");
+        }
         return new Transition.FirstMatch(List.copyOf(branches));
     }
 
@@ -70,13 +76,43 @@ final class TransitionParser {
         for (JsonField b : array.elements()) {
             Logic condition = b.has("condition") ? LogicParser.parse(b.required("condition")) : null;
             Transition then;
-            if (b.has("distributions")) {
-                then = distributed(b.required("distributions"));
-            } else {
+            // as in Synthea, "transition" wins over "distributions" (some modules carry an empty list)
+            if (b.has("transition") || !b.has("distributions")) {
                 then = new Transition.Direct(b.requiredText("transition"));
+            } else {
+                then = distributed(b.required("distributions"));
             }
             branches.add(new Transition.Guarded(condition, then));
         }
+        if (branches.isEmpty()) {
+            throw array.error("complex_transition has no branches");
+        }
         return new Transition.FirstMatch(List.copyOf(branches));
+    }
+
+    /** {@code [{transition, default_probability, lookup_table_name}, …]}, all naming one table. */
+    private static Transition lookup(JsonField array, LookupTable.Source tables) {
+        List<String> targets = new ArrayList<>();
+        List<JsonField> elements = array.elements();
+        if (elements.isEmpty()) {
+            throw array.error("lookup_table_transition has no branches");
+        }
+        double[] defaults = new double[elements.size()];
+        String tableName = null;
+        JsonField tableField = null;
+        for (int i = 0; i < elements.size(); i++) {
+            JsonField b = elements.get(i);
+            targets.add(b.requiredText("transition"));
+            defaults[i] = b.requiredNumber("default_probability");
+            JsonField name = b.required("lookup_table_name");
+            if (tableName == null) {
+                tableName = name.text();
+                tableField = name;
+            } else if (!tableName.equals(name.text())) {
+                throw name.error("every branch must name the same lookup table ('" + tableName + "')");
+            }
+        }
+        List<String> names = List.copyOf(targets);
+        return new Transition.Lookup(names, defaults, tables.table(tableName, names, tableField));
     }
 }

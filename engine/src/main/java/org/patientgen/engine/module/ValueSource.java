@@ -31,11 +31,16 @@ sealed interface ValueSource {
         }
     }
 
-    /** A draw from a named distribution, to one decimal. */
-    record Distributed(State.Duration shape) implements ValueSource {
+    /** A draw from a named distribution, rounded to {@code decimals} places (−1 = as drawn). */
+    record Distributed(Distribution shape, int decimals) implements ValueSource {
         @Override
         public Object sample(Person person, long time) {
-            return Math.round(shape.sample(person) * 10) / 10.0;
+            double v = shape.sample(person.random());
+            if (decimals >= 0) {
+                double scale = Math.pow(10, decimals);
+                v = Math.round(v * scale) / scale;
+            }
+            return v;
         }
     }
 
@@ -44,6 +49,14 @@ sealed interface ValueSource {
         public Object sample(Person person, long time) {
             Double v = person.vital(sign);
             return v == null ? null : Math.round(v * 10) / 10.0;
+        }
+    }
+
+    /** Another attribute's value as it is (SetAttribute {@code value_attribute}): entries stay entries. */
+    record CopyOfAttribute(String attribute) implements ValueSource {
+        @Override
+        public Object sample(Person person, long time) {
+            return person.attribute(attribute);
         }
     }
 

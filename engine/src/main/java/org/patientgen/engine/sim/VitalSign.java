@@ -11,7 +11,33 @@ public enum VitalSign {
     SYSTOLIC_BLOOD_PRESSURE("Systolic Blood Pressure", "8480-6", "Systolic blood pressure", "mm[Hg]"),
     DIASTOLIC_BLOOD_PRESSURE("Diastolic Blood Pressure", "8462-4", "Diastolic blood pressure", "mm[Hg]"),
     HEART_RATE("Heart Rate", "8867-4", "Heart rate", "/min"),
-    RESPIRATION_RATE("Respiration Rate", "9279-1", "Respiratory rate", "/min");
+    RESPIRATION_RATE("Respiration Rate", "9279-1", "Respiratory rate", "/min"),
+    // The signs below are not maintained by the body model: only modules' VitalSign states set
+    // them, and until one does they read as nil (Synthea-format modules use these names).
+    HEIGHT_PERCENTILE("Height Percentile", "8303-0", "Body height percentile", "%"),
+    WEIGHT_PERCENTILE("Weight Percentile", "8336-0", "Body weight percentile", "%"),
+    HEAD_CIRCUMFERENCE("Head Circumference", "9843-4", "Head Occipital-frontal circumference", "cm"),
+    HEAD_CIRCUMFERENCE_PERCENTILE("Head Circumference Percentile", "8289-1",
+            "Head Occipital-frontal circumference Percentile", "%"),
+    OXYGEN_SATURATION("Oxygen Saturation", "2708-6", "Oxygen saturation in Arterial blood", "%"),
+    BLOOD_GLUCOSE("Blood Glucose", "2339-0", "Glucose [Mass/volume] in Blood", "mg/dL"),
+    GLUCOSE("Glucose", "2345-7", "Glucose [Mass/volume] in Serum or Plasma", "mg/dL"),
+    UREA_NITROGEN("Urea Nitrogen", "6299-2", "Urea nitrogen [Mass/volume] in Blood", "mg/dL"),
+    CREATININE("Creatinine", "38483-4", "Creatinine [Mass/volume] in Blood", "mg/dL"),
+    CALCIUM("Calcium", "49765-1", "Calcium [Mass/volume] in Blood", "mg/dL"),
+    SODIUM("Sodium", "2947-0", "Sodium [Moles/volume] in Blood", "mmol/L"),
+    POTASSIUM("Potassium", "6298-4", "Potassium [Moles/volume] in Blood", "mmol/L"),
+    CHLORIDE("Chloride", "2069-3", "Chloride [Moles/volume] in Blood", "mmol/L"),
+    CARBON_DIOXIDE("Carbon Dioxide", "20565-8", "Carbon dioxide, total [Moles/volume] in Blood", "mmol/L"),
+    TOTAL_CHOLESTEROL("Total Cholesterol", "2093-3", "Cholesterol [Mass/volume] in Serum or Plasma", "mg/dL"),
+    TRIGLYCERIDES("Triglycerides", "2571-8", "Triglycerides", "mg/dL"),
+    LDL("LDL", "18262-6", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay", "mg/dL"),
+    HDL("HDL", "2085-9", "Cholesterol in HDL [Mass/volume] in Serum or Plasma", "mg/dL"),
+    MICROALBUMIN_CREATININE_RATIO("Microalbumin Creatinine Ratio", "14959-1",
+            "Microalbumin/Creatinine [Mass Ratio] in Urine", "mg/g"),
+    EGFR("EGFR", "33914-3", "Glomerular filtration rate/1.73 sq M.predicted", "mL/min/{1.73_m2}"),
+    LEFT_VENTRICULAR_EJECTION_FRACTION("Left ventricular Ejection fraction", "10230-1",
+            "Left ventricular Ejection fraction", "%");
 
     private final String moduleName;
     private final Code loinc;
@@ -50,6 +76,7 @@ public enum VitalSign {
             case "systolic bp" -> SYSTOLIC_BLOOD_PRESSURE;
             case "diastolic bp" -> DIASTOLIC_BLOOD_PRESSURE;
             case "respiratory rate" -> RESPIRATION_RATE;
+            case "lvef" -> LEFT_VENTRICULAR_EJECTION_FRACTION;
             default -> throw new IllegalArgumentException("unknown vital sign '" + name + "'");
         };
     }
