@@ -157,10 +157,7 @@ final class ClinicalStates {
             Entry entry = allergy
                     ? person.onsetAllergy(code, time, encounter, allergyType, allergyCategory)
                     : person.onsetCondition(code, time, encounter);
-            run.rememberEntry(name, entry);
-            if (assignTo != null) {
-                person.setAttribute(assignTo, entry);
-            }
+            remember(person, run, entry, assignTo);
         }
     }
 
@@ -210,10 +207,7 @@ final class ClinicalStates {
         boolean process(Person person, ModuleRun run, long time) {
             Entry entry = person.orderMedication(code, time, run.activeEncounter(person), reason(reason, person, run),
                     chronic);
-            run.rememberEntry(name, entry);
-            if (assignTo != null) {
-                person.setAttribute(assignTo, entry);
-            }
+            remember(person, run, entry, assignTo);
             return true;
         }
     }
@@ -236,10 +230,7 @@ final class ClinicalStates {
         boolean process(Person person, ModuleRun run, long time) {
             Entry entry = person.startCarePlan(code, time, run.activeEncounter(person), activities,
                     reason(reason, person, run));
-            run.rememberEntry(name, entry);
-            if (assignTo != null) {
-                person.setAttribute(assignTo, entry);
-            }
+            remember(person, run, entry, assignTo);
             return true;
         }
     }
@@ -264,10 +255,7 @@ final class ClinicalStates {
             long stop = time + (duration == null ? 15 * 60_000L : duration.sampleMillis(person));
             Entry entry = person.recordProcedure(code, time, stop, run.activeEncounter(person),
                     reason(reason, person, run));
-            run.rememberEntry(name, entry);
-            if (assignTo != null) {
-                person.setAttribute(assignTo, entry);
-            }
+            remember(person, run, entry, assignTo);
             return true;
         }
     }
@@ -285,10 +273,7 @@ final class ClinicalStates {
         @Override
         boolean process(Person person, ModuleRun run, long time) {
             Entry entry = person.startDevice(code, time, run.activeEncounter(person));
-            run.rememberEntry(name, entry);
-            if (assignTo != null) {
-                person.setAttribute(assignTo, entry);
-            }
+            remember(person, run, entry, assignTo);
             return true;
         }
     }
@@ -315,10 +300,7 @@ final class ClinicalStates {
             Object value = spec.value().sample(person, time);
             Entry entry = person.recordObservation(spec.code(), spec.category(), time, run.activeEncounter(person),
                     value, value instanceof Double ? spec.unit() : null, null);
-            run.rememberEntry(name, entry);
-            if (assignTo != null) {
-                person.setAttribute(assignTo, entry);
-            }
+            remember(person, run, entry, assignTo);
             return true;
         }
     }

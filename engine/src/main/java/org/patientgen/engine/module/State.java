@@ -1,6 +1,7 @@
 package org.patientgen.engine.module;
 
 import java.time.temporal.ChronoUnit;
+import org.patientgen.engine.model.Entry;
 import org.patientgen.engine.sim.Person;
 
 /**
@@ -20,6 +21,17 @@ abstract class State {
 
     boolean isTerminal() {
         return false;
+    }
+
+    /**
+     * Remembers the entry this state made (for End states and reasons naming the state) and
+     * stores it in {@code assignTo} when the module asked for that.
+     */
+    final void remember(Person person, ModuleRun run, Entry entry, String assignTo) {
+        run.rememberEntry(name, entry);
+        if (assignTo != null) {
+            person.setAttribute(assignTo, entry);
+        }
     }
 
     /** The GMF type name, for messages. */

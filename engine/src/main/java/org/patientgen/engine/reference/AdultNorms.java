@@ -19,7 +19,7 @@ public final class AdultNorms {
     public record Normal(double mean, double sd) {
     }
 
-    private static volatile AdultNorms instance;
+    private static final Lazy<AdultNorms> INSTANCE = new Lazy<>(AdultNorms::load);
 
     private record Band(double midAge, double[] means, double[] sds) {
     }
@@ -31,17 +31,7 @@ public final class AdultNorms {
     }
 
     public static AdultNorms get() {
-        AdultNorms n = instance;
-        if (n == null) {
-            synchronized (AdultNorms.class) {
-                n = instance;
-                if (n == null) {
-                    n = load();
-                    instance = n;
-                }
-            }
-        }
-        return n;
+        return INSTANCE.get();
     }
 
     public Normal at(Sex sex, double age, Measure measure) {

@@ -10,7 +10,7 @@ import org.patientgen.engine.model.Code;
  * adult preventive-visit guidance) and the CDC routine immunization schedule (CVX codes).
  */
 public final class CareSchedules {
-    private static volatile CareSchedules instance;
+    private static final Lazy<CareSchedules> INSTANCE = new Lazy<>(CareSchedules::load);
 
     /** Between {@code fromMonths} (inclusive) and {@code toMonths} (exclusive), a visit every {@code interval} months. */
     public record VisitInterval(int fromMonths, int toMonths, double intervalMonths) {
@@ -32,17 +32,7 @@ public final class CareSchedules {
     }
 
     public static CareSchedules get() {
-        CareSchedules c = instance;
-        if (c == null) {
-            synchronized (CareSchedules.class) {
-                c = instance;
-                if (c == null) {
-                    c = load();
-                    instance = c;
-                }
-            }
-        }
-        return c;
+        return INSTANCE.get();
     }
 
     public List<VisitInterval> visits() {

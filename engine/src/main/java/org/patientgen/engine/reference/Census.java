@@ -27,7 +27,7 @@ public final class Census {
         MaritalStatus.DIVORCED, MaritalStatus.WIDOWED, MaritalStatus.SEPARATED};
     private static final String[] MARITAL_COLUMNS = {"never_married", "married", "divorced", "widowed", "separated"};
 
-    private static volatile Census instance;
+    private static final Lazy<Census> INSTANCE = new Lazy<>(Census::load);
 
     private final Map<String, StateProfile> states;
     private final Map<String, List<MaritalBand>> maritalBySex;
@@ -42,17 +42,7 @@ public final class Census {
 
     /** The shared instance (loaded on first use, about 100 ms). */
     public static Census get() {
-        Census c = instance;
-        if (c == null) {
-            synchronized (Census.class) {
-                c = instance;
-                if (c == null) {
-                    c = load();
-                    instance = c;
-                }
-            }
-        }
-        return c;
+        return INSTANCE.get();
     }
 
     /** USPS codes of every state (50 + DC), sorted. */

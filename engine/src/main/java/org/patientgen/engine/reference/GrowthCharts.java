@@ -16,7 +16,7 @@ public final class GrowthCharts {
     /** The charts on file. Infant charts cover 0–36 months, the others 24–240 months. */
     public enum Chart { WEIGHT_FOR_AGE, STATURE_FOR_AGE, BMI_FOR_AGE, WEIGHT_FOR_AGE_INFANT, LENGTH_FOR_AGE_INFANT }
 
-    private static volatile GrowthCharts instance;
+    private static final Lazy<GrowthCharts> INSTANCE = new Lazy<>(GrowthCharts::load);
 
     private record Lms(double[] ages, double[] l, double[] m, double[] s) {
     }
@@ -28,17 +28,7 @@ public final class GrowthCharts {
     }
 
     public static GrowthCharts get() {
-        GrowthCharts g = instance;
-        if (g == null) {
-            synchronized (GrowthCharts.class) {
-                g = instance;
-                if (g == null) {
-                    g = load();
-                    instance = g;
-                }
-            }
-        }
-        return g;
+        return INSTANCE.get();
     }
 
     /** The measurement at {@code z} for a child of {@code ageMonths} (clamped to the chart's range). */

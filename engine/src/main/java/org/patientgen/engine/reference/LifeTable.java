@@ -5,7 +5,7 @@ import org.patientgen.engine.model.Sex;
 
 /** Probability of dying within a year by single year of age and sex (NCHS US life table). */
 public final class LifeTable {
-    private static volatile LifeTable instance;
+    private static final Lazy<LifeTable> INSTANCE = new Lazy<>(LifeTable::load);
 
     private final double[] male;
     private final double[] female;
@@ -16,17 +16,7 @@ public final class LifeTable {
     }
 
     public static LifeTable get() {
-        LifeTable t = instance;
-        if (t == null) {
-            synchronized (LifeTable.class) {
-                t = instance;
-                if (t == null) {
-                    t = load();
-                    instance = t;
-                }
-            }
-        }
-        return t;
+        return INSTANCE.get();
     }
 
     /** q(x): probability that a person of exact age {@code age} dies before {@code age + 1}. */

@@ -15,7 +15,7 @@ import org.patientgen.engine.model.Sex;
  * race and Hispanic origin (Census 2010 surname file), loaded once per JVM.
  */
 public final class Names {
-    private static volatile Names instance;
+    private static final Lazy<Names> INSTANCE = new Lazy<>(Names::load);
 
     private final Map<Sex, TreeMap<Integer, WeightedChoice<String>>> firstNames;
     private final Map<Race, WeightedChoice<String>> surnamesByRace;
@@ -29,17 +29,7 @@ public final class Names {
     }
 
     public static Names get() {
-        Names n = instance;
-        if (n == null) {
-            synchronized (Names.class) {
-                n = instance;
-                if (n == null) {
-                    n = load();
-                    instance = n;
-                }
-            }
-        }
-        return n;
+        return INSTANCE.get();
     }
 
     /** A given name popular for {@code sex} in the decade of {@code birthYear} (nearest decade on file). */

@@ -9,7 +9,7 @@ import org.patientgen.engine.model.Sex;
 
 /** Adult current and former cigarette smoking prevalence by sex and age band (NHIS). */
 public final class SmokingPrevalence {
-    private static volatile SmokingPrevalence instance;
+    private static final Lazy<SmokingPrevalence> INSTANCE = new Lazy<>(SmokingPrevalence::load);
 
     /** Prevalence in one age band. */
     public record Band(int from, int to, double current, double former) {
@@ -25,17 +25,7 @@ public final class SmokingPrevalence {
     }
 
     public static SmokingPrevalence get() {
-        SmokingPrevalence s = instance;
-        if (s == null) {
-            synchronized (SmokingPrevalence.class) {
-                s = instance;
-                if (s == null) {
-                    s = load();
-                    instance = s;
-                }
-            }
-        }
-        return s;
+        return INSTANCE.get();
     }
 
     /** The band containing {@code age} (the youngest band for ages below it). */
