@@ -26,10 +26,12 @@ public final class DataTable {
             .get();
 
     private final String name;
+    private final List<String> headers;
     private final List<CSVRecord> rows;
 
-    private DataTable(String name, List<CSVRecord> rows) {
+    private DataTable(String name, List<String> headers, List<CSVRecord> rows) {
         this.name = name;
+        this.headers = List.copyOf(headers);
         this.rows = rows;
     }
 
@@ -43,7 +45,8 @@ public final class DataTable {
         try (InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            return new DataTable(fileName, parser.getRecords());
+            List<CSVRecord> rows = parser.getRecords();
+            return new DataTable(fileName, parser.getHeaderNames(), rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read reference data " + resource, e);
         }
@@ -51,6 +54,11 @@ public final class DataTable {
 
     public String name() {
         return name;
+    }
+
+    /** Column names in file order. */
+    public List<String> headers() {
+        return headers;
     }
 
     public List<CSVRecord> rows() {

@@ -6,17 +6,18 @@ import java.util.List;
 import org.patientgen.engine.model.Sex;
 import org.patientgen.engine.reference.StateProfile;
 import org.patientgen.engine.reference.StateProfile.AgeSexBand;
+import org.patientgen.engine.sim.PopulationPyramid;
 import org.patientgen.engine.report.RealismCheck.Section;
 
 /**
- * Shares of patients by census 5-year age band and sex against the state's census table
- * (ACS B01001), for everyone simulated and for those alive at the end date.
+ * Shares of patients by census 5-year age band and sex, for those alive at the end date against
+ * the state's census table (ACS B01001), and for everyone simulated against the pyramid the
+ * generator samples from.
  *
  * <p>Age is the completed years at the end date for everyone, the dead included (the age they
- * would have had): that is the quantity the generator samples from the census pyramid (see
- * {@code DemographicsSampler}), so the simulated population must match the table up to sampling
- * noise. The living population is what a census counts, so it shows how far deaths in the history
- * window thin the older bands.
+ * would have had). The generator over-samples each age by the inverse of its probability of
+ * surviving the history window ({@link PopulationPyramid}), so the <em>living</em> population is
+ * what must match the census; the simulated population must match that survival-weighted pyramid.
  */
 final class AgeSexSection implements RealismSection {
     static final String SIMULATED = "share of simulated population";
@@ -25,18 +26,23 @@ final class AgeSexSection implements RealismSection {
     private final LocalDate endDate;
     private final List<AgeSexBand> bands;
     private final double[] expected;
+    private final double[] expectedSimulated;
     private final long[] simulated;
     private final long[] living;
     private long simulatedTotal;
     private long livingTotal;
     private long skipped;
 
-    AgeSexSection(StateProfile state, LocalDate endDate) {
+    AgeSexSection(StateProfile state, LocalDate endDate, int yearsOfHistory) {
         this.endDate = endDate;
         this.bands = state.ageSexBands().values();
         this.expected = new double[bands.size()];
+        this.expectedSimulated = new double[bands.size()];
+        PopulationPyramid pyramid = new PopulationPyramid(state, yearsOfHistory);
         for (int i = 0; i < expected.length; i++) {
-            expected[i] = state.ageSexBands().probability(bands.get(i));
+            AgeSexBand b = bands.get(i);
+            expected[i] = state.ageSexBands().probability(b);
+            expectedSimulated[i] = pyramid.simulatedShare(b.sex(), b.from(), b.to() >= 100 ? Integer.MAX_VALUE : b.to());
         }
         this.simulated = new long[bands.size()];
         this.living = new long[bands.size()];
@@ -81,12 +87,12 @@ final class AgeSexSection implements RealismSection {
     @Override
     public List<RealismCheck> checks() {
         List<RealismCheck> rows = new ArrayList<>();
-        addRows(rows, SIMULATED, simulated, simulatedTotal);
-        addRows(rows, LIVING, living, livingTotal);
+        addRows(rows, LIVING, expected, living, livingTotal);
+        addRows(rows, SIMULATED, expectedSimulated, simulated, simulatedTotal);
         return rows;
     }
 
-    private void addRows(List<RealismCheck> rows, String measure, long[] counts, long total) {
+    private void addRows(List<RealismCheck> rows, String measure, double[] expected, long[] counts, long total) {
         double expectedMale = 0;
         long male = 0;
         for (int i = 0; i < bands.size(); i++) {

@@ -56,7 +56,7 @@ public final class RealismReport {
         }
         PopulationReader reader = PopulationReader.open(dir, only);
         List<RealismSection> sections = List.of(
-                new AgeSexSection(state, manifest.endDate()),
+                new AgeSexSection(state, manifest.endDate(), manifest.yearsOfHistory()),
                 new PrevalenceSection(PrevalenceTargets.get(), manifest.endDate()),
                 new MortalitySection(LifeTable.get(), manifest.windowStart(), manifest.endDate()));
         long read = reader.read(p -> {

@@ -25,6 +25,9 @@ final class CareModel {
     static final Code CURRENT_SMOKER = new Code(Code.SNOMED, "449868002", "Smokes tobacco daily (finding)");
     static final Code FORMER_SMOKER = new Code(Code.SNOMED, "8517006", "Ex-smoker (finding)");
     static final Code NEVER_SMOKER = new Code(Code.SNOMED, "266919005", "Never smoked tobacco (finding)");
+    static final Code DEATH_CERTIFICATION = new Code(Code.SNOMED, "308646001", "Death Certification");
+    static final Code CAUSE_OF_DEATH = new Code(Code.LOINC, "69453-9", "Cause of Death [US Standard Certificate of Death]");
+    static final Code DEATH_NATURAL = new Code(Code.SNOMED, "419620001", "Death (event)");
     static final Code DISCHARGED_HOME = new Code("http://terminology.hl7.org/CodeSystem/discharge-disposition", "home",
             "Home");
 
@@ -139,6 +142,21 @@ final class CareModel {
                 }
             }
         }
+    }
+
+    /**
+     * Records the death certificate: an encounter right after death with the cause of death as an
+     * observation (LOINC 69453-9), so exports and the realism report can count deaths by cause.
+     * Background (life-table) deaths have no specific cause and are certified as "Death (event)".
+     * Recorded at the instant of death so it never falls after the end date.
+     */
+    static void certifyDeath(Person person, long death) {
+        long time = death;
+        Encounter e = person.startEncounter(EncounterClass.AMBULATORY, DEATH_CERTIFICATION, time,
+                person.causeOfDeath());
+        Code cause = person.causeOfDeath() == null ? DEATH_NATURAL : person.causeOfDeath();
+        person.recordObservation(CAUSE_OF_DEATH, "exam", time, e, cause, null, null);
+        e.end(time + 15 * 60_000L);
     }
 
     /**

@@ -15,7 +15,8 @@ import org.patientgen.engine.reference.StateProfile;
 
 /**
  * Draws who a patient is from a state's census tables: age and sex from the population pyramid
- * (as ages at the end date), race, Hispanic origin, income, education, language, marital status,
+ * (as ages at the end date, over-sampling the old as much as deaths in the history window will
+ * thin them; see {@link PopulationPyramid}), race, Hispanic origin, income, education, language, marital status,
  * a real ZIP weighted by population, and names popular for the birth decade. Identifiers are
  * clearly synthetic (SSN area 999, phone exchange 555-01xx).
  */
@@ -35,12 +36,14 @@ public final class DemographicsSampler {
             "swahili");
 
     private final StateProfile state;
+    private final PopulationPyramid pyramid;
     private final Census census;
     private final Names names;
     private final LocalDate endDate;
 
-    public DemographicsSampler(StateProfile state, LocalDate endDate) {
+    public DemographicsSampler(StateProfile state, LocalDate endDate, int yearsOfHistory) {
         this.state = state;
+        this.pyramid = new PopulationPyramid(state, yearsOfHistory);
         this.census = Census.get();
         this.names = Names.get();
         this.endDate = endDate;
@@ -51,11 +54,9 @@ public final class DemographicsSampler {
     }
 
     public Demographics sample(SplittableRandom random, IdSource ids) {
-        StateProfile.AgeSexBand band = state.ageSexBands().sample(random);
-        Sex sex = band.sex();
-        int age = band.to() >= 100
-                ? 85 + (int) Math.min(20, -Math.log(1 - random.nextDouble()) * 6) // 85+: ~6-year mean excess
-                : band.from() + random.nextInt(band.to() - band.from() + 1);
+        PopulationPyramid.AgeSex ageSex = pyramid.sample(random);
+        Sex sex = ageSex.sex();
+        int age = ageSex.age();
         LocalDate birthDate = endDate.minusYears(age).minusDays(1 + random.nextInt(365));
         Race race = state.races().sample(random);
         boolean hispanic = random.nextDouble() < state.hispanic();

@@ -14,6 +14,7 @@ import org.patientgen.engine.model.PatientRecord;
 import org.patientgen.engine.module.Attributes;
 import org.patientgen.engine.module.Module;
 import org.patientgen.engine.module.ModuleRun;
+import org.patientgen.engine.reference.CauseOfDeathShares;
 import org.patientgen.engine.reference.LifeTable;
 
 /**
@@ -35,10 +36,13 @@ public final class Simulator {
     private final DemographicsSampler demographics;
     private final long endTime;
     private final long windowStart;
+    /** Modules that simulate causes of death the life table also counts. */
+    private final List<String> modelledCauses;
 
     public Simulator(SimulationConfig config) {
         this.config = config;
-        this.demographics = new DemographicsSampler(config.state(), config.endDate());
+        this.demographics = new DemographicsSampler(config.state(), config.endDate(), config.yearsOfHistory());
+        this.modelledCauses = config.modules().topLevel().stream().map(Module::key).toList();
         this.endTime = config.endDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         this.windowStart = config.yearsOfHistory() == 0 ? Long.MIN_VALUE
                 : config.endDate().minusYears(config.yearsOfHistory()).atStartOfDay().toInstant(ZoneOffset.UTC)
@@ -151,16 +155,22 @@ public final class Simulator {
             person.setAttribute(Attributes.EVER_SMOKER, false);
         }
 
-        /** Life-table mortality, applied inside the history window (patients are alive at its start). */
+        /**
+         * Life-table mortality, applied inside the history window (patients are alive at its
+         * start), less the share of deaths from causes the loaded modules simulate themselves.
+         */
         private void scheduleBackgroundDeath() {
             LifeTable table = LifeTable.get();
+            CauseOfDeathShares causes = CauseOfDeathShares.get();
+            var sex = person.demographics().sex();
             long from = Math.max(person.birthTime(), windowStart);
             int age = person.ageYears(from);
             long yearStart = from;
             while (yearStart < endTime) {
                 long nextBirthday = person.timeAtAge(age + 1);
                 double fraction = (nextBirthday - yearStart) / (double) (nextBirthday - person.timeAtAge(age));
-                double q = 1 - Math.pow(1 - table.qx(person.demographics().sex(), age), fraction);
+                double background = table.qx(sex, age) * (1 - causes.modelledShare(sex, age, modelledCauses));
+                double q = 1 - Math.pow(1 - background, fraction);
                 if (random.nextDouble() < q) {
                     person.die(yearStart + (long) (random.nextDouble() * (nextBirthday - yearStart)), null);
                     return;
@@ -236,14 +246,16 @@ public final class Simulator {
             long death = person.deathTime();
             long end = Math.min(endTime, death);
             if (death != Entry.OPEN) {
+                CareModel.certifyDeath(person, death);
                 // treatment stops at death
                 person.medications.stream().filter(Entry::isOpen).forEach(m -> m.end(death));
                 person.carePlans.stream().filter(Entry::isOpen).forEach(c -> c.end(death));
                 person.devices.stream().filter(Entry::isOpen).forEach(d -> d.end(death));
             }
             person.encounters.stream().filter(Entry::isOpen).forEach(e -> e.end(end));
-            Predicate<Entry> inWindow = e -> e.stop() >= windowStart && e.start() < end;
-            Predicate<Entry> pointInWindow = e -> e.start() >= windowStart && e.start() < end;
+            // entries made at the instant of death (the fatal event, the certificate) are kept
+            Predicate<Entry> inWindow = e -> e.stop() >= windowStart && e.start() <= end;
+            Predicate<Entry> pointInWindow = e -> e.start() >= windowStart && e.start() <= end;
             List<org.patientgen.engine.model.ConditionEntry> conditions = filter(person.conditions, inWindow);
             List<org.patientgen.engine.model.AllergyEntry> allergies = filter(person.allergies, inWindow);
             List<org.patientgen.engine.model.MedicationEntry> medications = filter(person.medications, inWindow);
@@ -263,7 +275,7 @@ public final class Simulator {
                 }
             }
             List<Encounter> encounters = filter(person.encounters,
-                    e -> e.start() < end && (e.start() >= windowStart || referenced.contains(e.id())));
+                    e -> e.start() <= end && (e.start() >= windowStart || referenced.contains(e.id())));
             return new PatientRecord(index, person.demographics(), death, person.causeOfDeath(), endTime,
                     encounters, conditions, allergies, medications, observations, procedures, immunizations,
                     carePlans, devices);
