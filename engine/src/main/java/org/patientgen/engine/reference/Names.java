@@ -75,7 +75,7 @@ public final class Names {
         double[][] w = new double[columns.length][last.rows().size()];
         int i = 0;
         for (CSVRecord r : last.rows()) {
-            surnames.add(last.text(r, "name"));
+            surnames.add(displayCase(last.text(r, "name")));
             double count = last.number(r, "weight");
             for (int c = 0; c < columns.length; c++) {
                 // a small floor keeps every name possible for every group (suppressed cells are 0)
@@ -96,6 +96,25 @@ public final class Names {
         }
         byRace.put(Race.OTHER, new WeightedChoice<>(surnames, all));
         return new Names(firstNames, byRace, new WeightedChoice<>(surnames, w[4]));
+    }
+
+    /**
+     * The Census file lists surnames in capitals ("MCDONALD"); people write them in mixed case
+     * ("McDonald"). Apostrophes and spaces were removed by the Census and cannot be restored.
+     */
+    static String displayCase(String upper) {
+        String lower = upper.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower);
+        b.setCharAt(0, Character.toUpperCase(b.charAt(0)));
+        if (lower.startsWith("mc") && lower.length() > 3) {
+            b.setCharAt(2, Character.toUpperCase(b.charAt(2)));
+        }
+        for (int i = 1; i < b.length(); i++) {
+            if (b.charAt(i - 1) == '-') {
+                b.setCharAt(i, Character.toUpperCase(b.charAt(i)));
+            }
+        }
+        return b.toString();
     }
 
     private static double[] toArray(List<Double> list) {
