@@ -77,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException, GenerationException, InterruptedException {
         GenerationRequest request = validate();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        ProgressBar bar = ProgressBar.isTerminal() ? new ProgressBar(err) : null;
         GenerationSummary summary = Generator.run(request, bar == null ? (w, t, b) -> { } : bar::update);
         if (bar != null) {
             bar.finish();

@@ -14,6 +14,23 @@ final class ProgressBar {
         this.err = err;
     }
 
+    /**
+     * True when stderr is an interactive terminal. From Java 22 {@code System.console()} is
+     * non-null even when redirected and {@code Console.isTerminal()} tells; the engine targets 17,
+     * so that method is looked up reflectively.
+     */
+    static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 17-21: a console exists only for a terminal
+        }
+    }
+
     void update(long done, long total, long bytes) {
         long now = System.nanoTime();
         if (done < total && now - lastDraw < 200_000_000L) {
