@@ -8,7 +8,8 @@ final class ProgressBar {
 
     private final PrintWriter err;
     private final long start = System.nanoTime();
-    private long lastDraw;
+    /** Starts at {@code start}: the first draw waits for a meaningful rate. */
+    private long lastDraw = start;
 
     ProgressBar(PrintWriter err) {
         this.err = err;
