@@ -44,22 +44,17 @@ public final class Person {
     private final EnumMap<VitalSign, Double> vitals = new EnumMap<>(VitalSign.class);
     private final Map<String, Map<String, Double>> symptoms = new HashMap<>();
 
-    private final Map<String, ConditionEntry> activeConditions = new HashMap<>();
-    private final Map<String, MedicationEntry> activeMedications = new HashMap<>();
-    private final Map<String, CarePlanEntry> activeCarePlans = new HashMap<>();
-    private final Map<String, AllergyEntry> activeAllergies = new HashMap<>();
-    private final Map<String, DeviceEntry> activeDevices = new HashMap<>();
     private final Map<String, ObservationEntry> latestObservations = new HashMap<>();
 
+    final ActiveEntries<ConditionEntry> conditions = new ActiveEntries<>();
+    final ActiveEntries<AllergyEntry> allergies = new ActiveEntries<>();
+    final ActiveEntries<MedicationEntry> medications = new ActiveEntries<>();
+    final ActiveEntries<CarePlanEntry> carePlans = new ActiveEntries<>();
+    final ActiveEntries<DeviceEntry> devices = new ActiveEntries<>();
     final List<Encounter> encounters = new ArrayList<>();
-    final List<ConditionEntry> conditions = new ArrayList<>();
-    final List<AllergyEntry> allergies = new ArrayList<>();
-    final List<MedicationEntry> medications = new ArrayList<>();
     final List<ObservationEntry> observations = new ArrayList<>();
     final List<ProcedureEntry> procedures = new ArrayList<>();
     final List<ImmunizationEntry> immunizations = new ArrayList<>();
-    final List<CarePlanEntry> carePlans = new ArrayList<>();
-    final List<DeviceEntry> devices = new ArrayList<>();
 
     private long version;
     private long deathTime = Entry.OPEN;
@@ -239,19 +234,19 @@ public final class Person {
     // ---- active things ---------------------------------------------------------------------
 
     public boolean hasActiveCondition(String code) {
-        return activeConditions.containsKey(code);
+        return conditions.isActive(code);
     }
 
     public boolean hasActiveMedication(String code) {
-        return activeMedications.containsKey(code);
+        return medications.isActive(code);
     }
 
     public boolean hasActiveCarePlan(String code) {
-        return activeCarePlans.containsKey(code);
+        return carePlans.isActive(code);
     }
 
     public boolean hasActiveAllergy(String code) {
-        return activeAllergies.containsKey(code);
+        return allergies.isActive(code);
     }
 
     public ObservationEntry latestObservation(String code) {
@@ -277,97 +272,60 @@ public final class Person {
 
     /** Records (diagnoses) a condition; an already active condition with the same code is reused. */
     public ConditionEntry onsetCondition(Code code, long time, Encounter encounter) {
-        ConditionEntry existing = activeConditions.get(code.code());
-        if (existing != null) {
-            return existing;
-        }
-        ConditionEntry c = new ConditionEntry(ids.next(), code, time, encounterId(encounter));
-        conditions.add(c);
-        activeConditions.put(code.code(), c);
-        touch();
-        return c;
+        return started(conditions.startIfAbsent(code.code(),
+                c -> new ConditionEntry(ids.next(), code, time, encounterId(encounter))), time);
     }
 
     public void endCondition(String code, long time) {
-        ConditionEntry c = activeConditions.remove(code);
-        if (c != null) {
-            c.end(time);
-            touch();
-        }
+        ended(conditions.end(code, time));
     }
 
     public AllergyEntry onsetAllergy(Code code, long time, Encounter encounter, String type, String category) {
-        AllergyEntry existing = activeAllergies.get(code.code());
-        if (existing != null) {
-            return existing;
-        }
-        AllergyEntry a = new AllergyEntry(ids.next(), code, time, encounterId(encounter), type, category);
-        allergies.add(a);
-        activeAllergies.put(code.code(), a);
-        touch();
-        return a;
+        return started(allergies.startIfAbsent(code.code(),
+                c -> new AllergyEntry(ids.next(), code, time, encounterId(encounter), type, category)), time);
     }
 
     public void endAllergy(String code, long time) {
-        AllergyEntry a = activeAllergies.remove(code);
-        if (a != null) {
-            a.end(time);
-            touch();
-        }
+        ended(allergies.end(code, time));
     }
 
     public MedicationEntry orderMedication(Code code, long time, Encounter encounter, Code reason, boolean chronic) {
-        MedicationEntry existing = activeMedications.get(code.code());
-        if (existing != null) {
-            return existing;
-        }
-        MedicationEntry m = new MedicationEntry(ids.next(), code, time, encounterId(encounter), reason, chronic);
-        medications.add(m);
-        activeMedications.put(code.code(), m);
-        touch();
-        return m;
+        return started(medications.startIfAbsent(code.code(),
+                c -> new MedicationEntry(ids.next(), code, time, encounterId(encounter), reason, chronic)), time);
     }
 
     public void endMedication(String code, long time) {
-        MedicationEntry m = activeMedications.remove(code);
-        if (m != null) {
-            m.end(time);
-            touch();
-        }
+        ended(medications.end(code, time));
     }
 
     public CarePlanEntry startCarePlan(Code code, long time, Encounter encounter, List<Code> activities, Code reason) {
-        CarePlanEntry existing = activeCarePlans.get(code.code());
-        if (existing != null) {
-            return existing;
-        }
-        CarePlanEntry p = new CarePlanEntry(ids.next(), code, time, encounterId(encounter), activities, reason);
-        carePlans.add(p);
-        activeCarePlans.put(code.code(), p);
-        touch();
-        return p;
+        return started(carePlans.startIfAbsent(code.code(),
+                c -> new CarePlanEntry(ids.next(), code, time, encounterId(encounter), activities, reason)), time);
     }
 
     public void endCarePlan(String code, long time) {
-        CarePlanEntry p = activeCarePlans.remove(code);
-        if (p != null) {
-            p.end(time);
-            touch();
-        }
+        ended(carePlans.end(code, time));
     }
 
     public DeviceEntry startDevice(Code code, long time, Encounter encounter) {
-        DeviceEntry d = new DeviceEntry(ids.next(), code, time, encounterId(encounter));
-        devices.add(d);
-        activeDevices.put(code.code(), d);
-        touch();
-        return d;
+        return started(devices.startIfAbsent(code.code(),
+                c -> new DeviceEntry(ids.next(), code, time, encounterId(encounter))), time);
     }
 
     public void endDevice(String code, long time) {
-        DeviceEntry d = activeDevices.remove(code);
-        if (d != null) {
-            d.end(time);
+        ended(devices.end(code, time));
+    }
+
+    /** Bumps the version when {@code entry} was just started (not an already active one reused). */
+    private <T extends Entry> T started(T entry, long time) {
+        if (entry.start() == time) {
+            touch();
+        }
+        return entry;
+    }
+
+    private void ended(boolean changed) {
+        if (changed) {
             touch();
         }
     }

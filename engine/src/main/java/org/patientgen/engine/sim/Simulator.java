@@ -8,9 +8,18 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import org.patientgen.engine.model.AllergyEntry;
+import org.patientgen.engine.model.CarePlanEntry;
+import org.patientgen.engine.model.ConditionEntry;
+import org.patientgen.engine.model.DeviceEntry;
+import org.patientgen.engine.model.Education;
 import org.patientgen.engine.model.Encounter;
 import org.patientgen.engine.model.Entry;
+import org.patientgen.engine.model.ImmunizationEntry;
+import org.patientgen.engine.model.MedicationEntry;
+import org.patientgen.engine.model.ObservationEntry;
 import org.patientgen.engine.model.PatientRecord;
+import org.patientgen.engine.model.ProcedureEntry;
 import org.patientgen.engine.module.Attributes;
 import org.patientgen.engine.module.Module;
 import org.patientgen.engine.module.ModuleRun;
@@ -248,23 +257,23 @@ public final class Simulator {
             if (death != Entry.OPEN) {
                 CareModel.certifyDeath(person, death);
                 // treatment stops at death
-                person.medications.stream().filter(Entry::isOpen).forEach(m -> m.end(death));
-                person.carePlans.stream().filter(Entry::isOpen).forEach(c -> c.end(death));
-                person.devices.stream().filter(Entry::isOpen).forEach(d -> d.end(death));
+                person.medications.all().stream().filter(Entry::isOpen).forEach(m -> m.end(death));
+                person.carePlans.all().stream().filter(Entry::isOpen).forEach(c -> c.end(death));
+                person.devices.all().stream().filter(Entry::isOpen).forEach(d -> d.end(death));
             }
             person.encounters.stream().filter(Entry::isOpen).forEach(e -> e.end(end));
             // entries made at the instant of death (the fatal event, the certificate) are kept
             Predicate<Entry> inWindow = e -> e.stop() >= windowStart && e.start() <= end;
             Predicate<Entry> pointInWindow = e -> e.start() >= windowStart && e.start() <= end;
-            List<org.patientgen.engine.model.ConditionEntry> conditions = filter(person.conditions, inWindow);
-            List<org.patientgen.engine.model.AllergyEntry> allergies = filter(person.allergies, inWindow);
-            List<org.patientgen.engine.model.MedicationEntry> medications = filter(person.medications, inWindow);
-            List<org.patientgen.engine.model.ObservationEntry> observations = filter(person.observations, pointInWindow);
-            List<org.patientgen.engine.model.ProcedureEntry> procedures = filter(person.procedures, pointInWindow);
-            List<org.patientgen.engine.model.ImmunizationEntry> immunizations = filter(person.immunizations,
+            List<ConditionEntry> conditions = filter(person.conditions.all(), inWindow);
+            List<AllergyEntry> allergies = filter(person.allergies.all(), inWindow);
+            List<MedicationEntry> medications = filter(person.medications.all(), inWindow);
+            List<ObservationEntry> observations = filter(person.observations, pointInWindow);
+            List<ProcedureEntry> procedures = filter(person.procedures, pointInWindow);
+            List<ImmunizationEntry> immunizations = filter(person.immunizations,
                     pointInWindow);
-            List<org.patientgen.engine.model.CarePlanEntry> carePlans = filter(person.carePlans, inWindow);
-            List<org.patientgen.engine.model.DeviceEntry> devices = filter(person.devices, inWindow);
+            List<CarePlanEntry> carePlans = filter(person.carePlans.all(), inWindow);
+            List<DeviceEntry> devices = filter(person.devices.all(), inWindow);
             // keep every encounter in the window, and older ones that kept entries were recorded in
             Set<String> referenced = new HashSet<>();
             for (List<? extends Entry> list : List.of(conditions, allergies, medications, carePlans, devices)) {
@@ -296,7 +305,7 @@ public final class Simulator {
      * Socioeconomic category from income and education, as the GMF "Socioeconomic Status"
      * condition reads it: a simple score (income rank plus education) split at fixed points.
      */
-    static String socioeconomicCategory(int income, org.patientgen.engine.model.Education education) {
+    static String socioeconomicCategory(int income, Education education) {
         double score = Math.min(1, income / 150_000.0) * 0.6 + education.ordinal() / 3.0 * 0.4;
         return score < 0.3 ? "Low" : score < 0.6 ? "Middle" : "High";
     }
