@@ -260,13 +260,12 @@ public final class ConnectionPool implements AutoCloseable {
         synchronized (lock) {
             List<String> pending = HikariSettings.changed(running, desired);
             swapToNewPool();
-            Duration drain = DEFAULT_DRAIN_TIMEOUT;
             tx.run(c -> {
                 AuditLog.append(c, clock.instant(), who, "pool.restart", "pool", desired.poolName(),
                         "applied " + pending + "; reason: " + why);
                 return null;
             });
-            LOG.info("pool restarted by {} ({}); old pool drains for up to {}", who, pending, drain);
+            LOG.info("pool restarted by {} (applied {}); the old pool closes once its borrowers are done", who, pending);
         }
     }
 

@@ -79,8 +79,13 @@ final class PoolSettingsHistory {
 
     /** The newest revision, if any. */
     Optional<PoolSettingsRevision> latest() throws SQLException {
-        List<PoolSettingsRevision> all = list();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM pool_settings_revisions ORDER BY revision DESC FETCH FIRST 1 ROWS ONLY");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
     }
 
     private static PoolSettingsRevision read(ResultSet rs) throws SQLException {
