@@ -1,5 +1,6 @@
 package org.patientgen.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -36,4 +37,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.patientgen.engine.sim..",
                     "org.patientgen.engine.module..")
             .because("exporters read finished PatientRecords only");
+
+    @ArchTest
+    static final ArchRule apiTypesStandAlone = classes()
+            .that().resideInAPackage("org.patientgen.engine.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.patientgen.engine.api..", "java..", "")
+            .because("the api records are the wire format shared with the HTTP client: no engine internals, no libraries");
 }

@@ -1,0 +1,40 @@
+package org.patientgen.engine.api;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a job is in its life. Every change is persisted as a timestamped {@link JobTransition}. */
+public enum JobState {
+    /** Waiting for its first shard to be claimed. */
+    QUEUED,
+    /** At least one shard has been claimed. */
+    RUNNING,
+    /** Every shard completed. */
+    SUCCEEDED,
+    /** A shard failed for good. */
+    FAILED,
+    /** Cancelled by a user before it finished. */
+    CANCELLED;
+
+    /** Whether the job can never change state again. */
+    public boolean isTerminal() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    }
+
+    /** The states this one may move to. */
+    public Set<JobState> successors() {
+        switch (this) {
+            case QUEUED:
+                return EnumSet.of(RUNNING, CANCELLED);
+            case RUNNING:
+                return EnumSet.of(SUCCEEDED, FAILED, CANCELLED);
+            default:
+                return EnumSet.noneOf(JobState.class);
+        }
+    }
+
+    /** Whether {@code next} is a legal next state. */
+    public boolean canMoveTo(JobState next) {
+        return successors().contains(next);
+    }
+}

@@ -1,0 +1,289 @@
+package org.patientgen.engine.jobs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.patientgen.engine.api.GenerationSpec;
+import org.patientgen.engine.api.Job;
+import org.patientgen.engine.api.JobState;
+import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.JobTransition;
+import org.patientgen.engine.api.Shard;
+import org.patientgen.engine.persistence.AuditLog;
+import org.patientgen.engine.persistence.Transactions;
+
+/**
+ * Durable jobs: submission (split into shards), reading, reprioritising and cancelling. Workers
+ * take shards through {@link ShardQueue}.
+ *
+ * <p>Lock order, shared with {@link ShardQueue}: a transaction that touches both locks shard rows
+ * before the job row, so claims, completions, cancels and reprioritisations never deadlock.
+ */
+public final class JobStore {
+    private final Transactions tx;
+    private final Clock clock;
+    private final JobQueuePolicy policy;
+
+    /**
+     * @param dataSource the engine's pool
+     * @param clock      time of submissions and transitions
+     * @param policy     how waiting time ages priorities; all nodes on one database should agree
+     */
+    public JobStore(DataSource dataSource, Clock clock, JobQueuePolicy policy) {
+        this.tx = new Transactions(dataSource);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Queues a job and its shards.
+     *
+     * @return the job's id
+     */
+    public long submit(JobSubmission submission) throws SQLException {
+        Instant now = clock.instant();
+        GenerationSpec spec = submission.spec();
+        return tx.run(c -> {
+            long jobId;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (owner, priority, state, population, seed,"
+                    + " us_state, end_date, years_of_history, formats, modules, output_location, shard_size, shard_count,"
+                    + " enqueued_ms, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                ps.setString(1, submission.owner());
+                ps.setInt(2, submission.priority());
+                ps.setString(3, JobState.QUEUED.name());
+                ps.setLong(4, spec.population());
+                ps.setLong(5, spec.seed());
+                ps.setString(6, spec.state());
+                ps.setObject(7, spec.endDate());
+                ps.setInt(8, spec.yearsOfHistory());
+                ps.setString(9, String.join(",", spec.formats()));
+                ps.setString(10, spec.modules());
+                ps.setString(11, spec.output());
+                ps.setInt(12, spec.shardSize());
+                ps.setInt(13, spec.shardCount());
+                ps.setLong(14, now.toEpochMilli());
+                ps.setObject(15, Transactions.timestamp(now));
+                ps.setObject(16, Transactions.timestamp(now));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    jobId = keys.getLong(1);
+                }
+            }
+            insertLabels(c, jobId, submission.labels());
+            insertShards(c, jobId, spec, policy.rank(now.toEpochMilli(), submission.priority()));
+            JobRows.insertTransition(c, jobId, null, JobState.QUEUED, now, submission.owner(), "submitted");
+            AuditLog.append(c, now, submission.owner(), "job.submit", "job", Long.toString(jobId),
+                    spec.population() + " patients in " + spec.shardCount() + " shards, priority " + submission.priority());
+            return jobId;
+        });
+    }
+
+    private static void insertLabels(Connection c, long jobId, Map<String, String> labels) throws SQLException {
+        if (labels.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO job_labels (job_id, label_key, label_value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                ps.setLong(1, jobId);
+                ps.setString(2, label.getKey());
+                ps.setString(3, label.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertShards(Connection c, long jobId, GenerationSpec spec, long rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO shards (job_id, shard_index, first_patient,"
+                + " patient_count, state, queue_rank, attempts) VALUES (?, ?, ?, ?, 'PENDING', ?, 0)")) {
+            int shards = spec.shardCount();
+            for (int i = 0; i < shards; i++) {
+                long first = (long) i * spec.shardSize();
+                ps.setLong(1, jobId);
+                ps.setInt(2, i);
+                ps.setLong(3, first);
+                ps.setInt(4, (int) Math.min(spec.shardSize(), spec.population() - first));
+                ps.setLong(5, rank);
+                ps.addBatch();
+                if (i % 1000 == 999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The job, if it exists. */
+    public Optional<Job> job(long jobId) throws SQLException {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.*,"
+                    + " (SELECT COUNT(*) FROM shards s WHERE s.job_id = j.id AND s.state = 'SUCCEEDED') AS shards_succeeded,"
+                    + " (SELECT COALESCE(SUM(s.patient_count), 0) FROM shards s"
+                    + "   WHERE s.job_id = j.id AND s.state = 'SUCCEEDED') AS patients_done"
+                    + " FROM jobs j WHERE j.id = ?")) {
+                ps.setLong(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(readJob(rs, labels(c, jobId))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Map<String, String> labels(Connection c, long jobId) throws SQLException {
+        Map<String, String> labels = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT label_key, label_value FROM job_labels WHERE job_id = ? ORDER BY label_key")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    labels.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return labels;
+    }
+
+    private static Job readJob(ResultSet rs, Map<String, String> labels) throws SQLException {
+        GenerationSpec spec = new GenerationSpec(rs.getLong("population"), rs.getLong("seed"), rs.getString("us_state"),
+                rs.getObject("end_date", java.time.LocalDate.class), rs.getInt("years_of_history"),
+                Arrays.asList(rs.getString("formats").split(",")), rs.getString("modules"),
+                rs.getString("output_location"), rs.getInt("shard_size"));
+        JobSubmission submission = new JobSubmission(spec, rs.getInt("priority"), rs.getString("owner"), labels);
+        return new Job(rs.getLong("id"), submission, JobState.valueOf(rs.getString("state")),
+                Transactions.instant(rs, "submitted_at"), Transactions.instant(rs, "updated_at"),
+                rs.getInt("shard_count"), rs.getInt("shards_succeeded"), rs.getLong("patients_done"));
+    }
+
+    /** Every state change of the job, oldest first; the first is its submission. */
+    public List<JobTransition> transitions(long jobId) throws SQLException {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT from_state, to_state, occurred_at, actor, reason"
+                    + " FROM job_transitions WHERE job_id = ? ORDER BY id")) {
+                ps.setLong(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<JobTransition> result = new ArrayList<>();
+                    while (rs.next()) {
+                        String from = rs.getString(1);
+                        result.add(new JobTransition(jobId, from == null ? null : JobState.valueOf(from),
+                                JobState.valueOf(rs.getString(2)), Transactions.instant(rs, "occurred_at"),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    /** The job's shards in order. */
+    public List<Shard> shards(long jobId) throws SQLException {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + JobRows.SHARD_COLUMNS
+                    + " FROM shards WHERE job_id = ? ORDER BY shard_index")) {
+                ps.setLong(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Shard> result = new ArrayList<>();
+                    while (rs.next()) {
+                        result.add(JobRows.shard(rs));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    /**
+     * Changes a queued job's priority. Its waiting time still counts from submission, so aging
+     * continues where it was.
+     *
+     * @throws JobStateException if the job is not queued (any more)
+     */
+    public void reprioritise(long jobId, int priority, String who) throws SQLException {
+        JobSubmission.checkPriority(priority);
+        Instant now = clock.instant();
+        tx.run(c -> {
+            long enqueuedMs = queuedJobEnqueuedMs(c, jobId);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE shards SET queue_rank = ? WHERE job_id = ? AND state = 'PENDING'")) {
+                ps.setLong(1, policy.rank(enqueuedMs, priority));
+                ps.setLong(2, jobId);
+                ps.executeUpdate();
+            }
+            int old;
+            try (PreparedStatement ps = c.prepareStatement("SELECT priority FROM jobs WHERE id = ?")) {
+                ps.setLong(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    old = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE jobs SET priority = ?, updated_at = ? WHERE id = ? AND state = 'QUEUED'")) {
+                ps.setInt(1, priority);
+                ps.setObject(2, Transactions.timestamp(now));
+                ps.setLong(3, jobId);
+                if (ps.executeUpdate() == 0) {
+                    // A worker claimed its first shard meanwhile; the shard update rolls back with us.
+                    throw new JobStateException("job " + jobId + " started running; only queued jobs can be reprioritised");
+                }
+            }
+            AuditLog.append(c, now, who, "job.reprioritise", "job", Long.toString(jobId),
+                    "priority " + old + " -> " + priority);
+            return null;
+        });
+    }
+
+    private static long queuedJobEnqueuedMs(Connection c, long jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, enqueued_ms FROM jobs WHERE id = ?")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new JobStateException("job " + jobId + " does not exist");
+                }
+                if (!JobState.QUEUED.name().equals(rs.getString(1))) {
+                    throw new JobStateException("job " + jobId + " is " + rs.getString(1)
+                            + "; only queued jobs can be reprioritised");
+                }
+                return rs.getLong(2);
+            }
+        }
+    }
+
+    /**
+     * Cancels a queued or running job: its unfinished shards are withdrawn, and workers holding
+     * leases on them learn it when they renew or complete ({@code LEASE_LOST}).
+     *
+     * @throws JobStateException if the job already finished
+     */
+    public void cancel(long jobId, String who, String reason) throws SQLException {
+        Instant now = clock.instant();
+        tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'CANCELLED',"
+                    + " lease_expires_at = NULL WHERE job_id = ? AND state IN ('PENDING', 'LEASED')")) {
+                ps.setLong(1, jobId);
+                ps.executeUpdate();
+            }
+            JobState state = JobRows.lockJob(c, jobId);
+            if (state.isTerminal()) {
+                throw new JobStateException("job " + jobId + " is already " + state + "; only queued or running jobs"
+                        + " can be cancelled");
+            }
+            JobRows.transition(c, jobId, state, JobState.CANCELLED, now, who, reason);
+            AuditLog.append(c, now, who, "job.cancel", "job", Long.toString(jobId), reason);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,254 @@
+package org.patientgen.engine.jobs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.patientgen.engine.api.JobState;
+import org.patientgen.engine.api.ShardCompletion;
+import org.patientgen.engine.api.ShardLease;
+import org.patientgen.engine.persistence.SqlDialect;
+import org.patientgen.engine.persistence.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where workers take shards: claim the next one under a lease, renew it, and record completion
+ * exactly once. Several nodes may share one PostgreSQL database.
+ *
+ * <p><b>Claiming.</b> The next shard is the claimable one (pending, or leased with an expired
+ * lease) with the lowest queue rank (see {@link JobQueuePolicy}), chosen and locked in one
+ * statement: {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so concurrent claimers each take a
+ * different row without waiting; {@code FOR UPDATE} on H2 (see {@link SqlDialect#H2} for why).
+ * The lease is then written with a guard on the attempt number read, so even if a database let two
+ * claimers pick the same row, only one update would succeed; the other tries again.
+ *
+ * <p><b>Fencing.</b> Every claim increments the shard's attempt number; renew and complete succeed
+ * only for the attempt of the lease presented. A worker that lost its lease (expired and
+ * reclaimed, or the job was cancelled) cannot overwrite its successor's result.
+ *
+ * <p>Lease expiry is judged with this node's clock; nodes' clocks must agree to well within a
+ * lease length (NTP), which leases of seconds to minutes allow.
+ */
+public final class ShardQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardQueue.class);
+    /** Bound on optimistic retries within one claim call; each retry means another node won a row. */
+    private static final int CLAIM_TRIES = 16;
+
+    private final Transactions tx;
+    private final Clock clock;
+    private final String pickNext;
+
+    /**
+     * @param dataSource the engine's pool
+     * @param dialect    decides the row-locking clause
+     * @param clock      judges lease expiry; inject a test clock to expire leases without waiting
+     */
+    public ShardQueue(DataSource dataSource, SqlDialect dialect, Clock clock) {
+        this.tx = new Transactions(dataSource);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.pickNext = "SELECT id, job_id, shard_index, first_patient, patient_count, attempts, lease_owner FROM shards"
+                + " WHERE state = 'PENDING' OR (state = 'LEASED' AND lease_expires_at < ?)"
+                + " ORDER BY queue_rank, id FETCH FIRST 1 ROWS ONLY " + dialect.claimLock();
+    }
+
+    /**
+     * Claims the next shard for {@code owner}, leased for {@code lease}.
+     *
+     * @param owner the claiming node's name
+     * @return the lease, or empty when nothing is claimable now
+     */
+    public Optional<ShardLease> claim(String owner, Duration lease) throws SQLException {
+        Objects.requireNonNull(owner, "owner");
+        checkLease(lease);
+        for (int i = 0; i < CLAIM_TRIES; i++) {
+            Instant now = clock.instant();
+            Claim claim = tx.run(c -> tryClaim(c, owner, now, now.plus(lease)));
+            if (claim.lease != null || claim.queueEmpty) {
+                return Optional.ofNullable(claim.lease);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final class Claim {
+        final ShardLease lease;
+        final boolean queueEmpty;
+
+        Claim(ShardLease lease, boolean queueEmpty) {
+            this.lease = lease;
+            this.queueEmpty = queueEmpty;
+        }
+    }
+
+    private Claim tryClaim(Connection c, String owner, Instant now, Instant expires) throws SQLException {
+        long shardId;
+        long jobId;
+        int index;
+        long first;
+        int count;
+        int attempts;
+        String previousOwner;
+        try (PreparedStatement ps = c.prepareStatement(pickNext)) {
+            ps.setObject(1, Transactions.timestamp(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new Claim(null, true);
+                }
+                shardId = rs.getLong("id");
+                jobId = rs.getLong("job_id");
+                index = rs.getInt("shard_index");
+                first = rs.getLong("first_patient");
+                count = rs.getInt("patient_count");
+                attempts = rs.getInt("attempts");
+                previousOwner = rs.getString("lease_owner");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'LEASED', attempts = attempts + 1,"
+                + " lease_owner = ?, lease_expires_at = ? WHERE id = ? AND attempts = ?"
+                + " AND (state = 'PENDING' OR (state = 'LEASED' AND lease_expires_at < ?))")) {
+            ps.setString(1, owner);
+            ps.setObject(2, Transactions.timestamp(expires));
+            ps.setLong(3, shardId);
+            ps.setInt(4, attempts);
+            ps.setObject(5, Transactions.timestamp(now));
+            if (ps.executeUpdate() == 0) {
+                return new Claim(null, false);
+            }
+        }
+        if (previousOwner != null) {
+            LOG.info("shard {} of job {} reclaimed by {}: lease of {} expired", index, jobId, owner, previousOwner);
+        }
+        JobRows.transition(c, jobId, JobState.QUEUED, JobState.RUNNING, now, owner, "first shard claimed");
+        return new Claim(new ShardLease(shardId, jobId, index, first, count, owner, attempts + 1, expires), false);
+    }
+
+    /**
+     * Extends a lease to {@code lease} from now.
+     *
+     * @return the renewed lease, or empty if it was lost (reclaimed after expiry, or the job was
+     *         cancelled): the worker should stop and discard its partial output
+     */
+    public Optional<ShardLease> renew(ShardLease held, Duration lease) throws SQLException {
+        checkLease(lease);
+        Instant expires = clock.instant().plus(lease);
+        int updated = tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET lease_expires_at = ?"
+                    + " WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
+                ps.setObject(1, Transactions.timestamp(expires));
+                ps.setLong(2, held.shardId());
+                ps.setInt(3, held.attempt());
+                ps.setString(4, held.owner());
+                return ps.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShardLease(held.shardId(), held.jobId(), held.shardIndex(), held.firstPatient(),
+                held.patientCount(), held.owner(), held.attempt(), expires));
+    }
+
+    /**
+     * Records that the lease holder committed the shard's output. Exactly once: a repeated call
+     * for the same lease changes nothing and says so. When it is the job's last shard, the job
+     * succeeds.
+     *
+     * @param patientsWritten patients in the committed output (for progress and checks)
+     */
+    public ShardCompletion complete(ShardLease held, long patientsWritten) throws SQLException {
+        Instant now = clock.instant();
+        return tx.run(c -> {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'SUCCEEDED', completed_at = ?,"
+                    + " patients_written = ?, lease_expires_at = NULL"
+                    + " WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
+                ps.setObject(1, Transactions.timestamp(now));
+                ps.setLong(2, patientsWritten);
+                ps.setLong(3, held.shardId());
+                ps.setInt(4, held.attempt());
+                ps.setString(5, held.owner());
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                return alreadyRecordedOrLost(c, held);
+            }
+            // Lock the job, then count: a concurrent completion of another shard either committed
+            // before we got the lock (and the count sees it) or waits for us (and its count sees ours).
+            JobState state = JobRows.lockJob(c, held.jobId());
+            if (state == JobState.RUNNING && unfinishedShards(c, held.jobId()) == 0) {
+                JobRows.transition(c, held.jobId(), JobState.RUNNING, JobState.SUCCEEDED, now, held.owner(),
+                        "all shards completed");
+            }
+            return ShardCompletion.RECORDED;
+        });
+    }
+
+    private static ShardCompletion alreadyRecordedOrLost(Connection c, ShardLease held) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, attempts, lease_owner FROM shards WHERE id = ?")) {
+            ps.setLong(1, held.shardId());
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean mine = rs.next() && "SUCCEEDED".equals(rs.getString(1)) && rs.getInt(2) == held.attempt()
+                        && held.owner().equals(rs.getString(3));
+                return mine ? ShardCompletion.ALREADY_RECORDED : ShardCompletion.LEASE_LOST;
+            }
+        }
+    }
+
+    private static int unfinishedShards(Connection c, long jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM shards WHERE job_id = ? AND state <> 'SUCCEEDED'")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Records that the lease holder gave up on the shard: the shard and its job fail and the job's
+     * other unfinished shards are withdrawn. (Retries with backoff come with the workers.)
+     *
+     * @return false if the lease was already lost, in which case nothing changed
+     */
+    public boolean fail(ShardLease held, String error) throws SQLException {
+        Instant now = clock.instant();
+        String message = error.length() > 4000 ? error.substring(0, 4000) : error;
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'FAILED', last_error = ?,"
+                    + " lease_expires_at = NULL WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
+                ps.setString(1, message);
+                ps.setLong(2, held.shardId());
+                ps.setInt(3, held.attempt());
+                ps.setString(4, held.owner());
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'CANCELLED',"
+                    + " lease_expires_at = NULL WHERE job_id = ? AND state IN ('PENDING', 'LEASED')")) {
+                ps.setLong(1, held.jobId());
+                ps.executeUpdate();
+            }
+            JobState state = JobRows.lockJob(c, held.jobId());
+            if (state == JobState.RUNNING) {
+                JobRows.transition(c, held.jobId(), state, JobState.FAILED, now, held.owner(),
+                        "shard " + held.shardIndex() + " failed: " + message.substring(0, Math.min(message.length(), 1500)));
+            }
+            return true;
+        });
+    }
+
+    private static void checkLease(Duration lease) {
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("lease must be positive, was " + lease);
+        }
+    }
+}

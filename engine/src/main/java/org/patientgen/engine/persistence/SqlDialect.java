@@ -1,0 +1,46 @@
+package org.patientgen.engine.persistence;
+
+/**
+ * The databases the engine runs on, and the few places where their SQL differs. The schema and
+ * almost every statement are shared; differences are named here rather than scattered.
+ */
+public enum SqlDialect {
+    /**
+     * Embedded default. H2 2.5 accepts {@code SKIP LOCKED}, but with {@code ORDER BY … FETCH FIRST}
+     * it locks <em>every</em> row matching the WHERE clause before sorting and limiting, so a second
+     * claimer would skip them all and wrongly see an empty queue. A plain {@code FOR UPDATE} instead
+     * makes concurrent claimers wait their turn (claim transactions are a few statements long) and
+     * H2 re-evaluates the condition after the wait, so they get the next shard. H2 serves one node,
+     * where serialised claims are enough.
+     */
+    H2("FOR UPDATE"),
+    /** Production and multi-node coordinator: claimers skip each other's locked rows without waiting. */
+    POSTGRESQL("FOR UPDATE SKIP LOCKED");
+
+    private final String claimLock;
+
+    SqlDialect(String claimLock) {
+        this.claimLock = claimLock;
+    }
+
+    /** The locking clause appended to the query that picks the next shard. */
+    public String claimLock() {
+        return claimLock;
+    }
+
+    /**
+     * The dialect of a JDBC URL.
+     *
+     * @throws IllegalArgumentException naming the supported URL forms
+     */
+    public static SqlDialect ofJdbcUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+                + "'; use jdbc:postgresql://HOST:PORT/DATABASE or jdbc:h2:file:PATH");
+    }
+}
