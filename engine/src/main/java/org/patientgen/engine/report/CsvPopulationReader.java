@@ -16,12 +16,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.patientgen.engine.model.Sex;
 
 /**
- * Reads Synthea-format {@code csv/patients.csv} (columns {@code Id, BIRTHDATE, DEATHDATE, GENDER})
- * and {@code csv/conditions.csv} ({@code START, STOP, PATIENT, CODE}) row by row.
+ * Reads Synthea-format {@code csv/patients.csv} (columns {@code Id, BIRTHDATE, DEATHDATE, GENDER}),
+ * {@code csv/conditions.csv} ({@code START, STOP, PATIENT, CODE}) and, when present, the cause of
+ * death rows of {@code csv/observations.csv} ({@code PATIENT, CODE, VALUE}) row by row. Synthea CSV
+ * writes a coded observation value as its display text, so the cause is mapped back to its code
+ * through {@link DeathCauses}.
  */
 final class CsvPopulationReader implements PopulationReader {
     static final String PATIENTS = "csv/patients.csv";
     static final String CONDITIONS = "csv/conditions.csv";
+    static final String OBSERVATIONS = "csv/observations.csv";
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
@@ -39,9 +43,24 @@ final class CsvPopulationReader implements PopulationReader {
     @Override
     public long read(Consumer<PatientFacts> sink) throws IOException, ReportInputException {
         try (Table patients = Table.open(dir, PATIENTS, "Id", "BIRTHDATE", "DEATHDATE", "GENDER");
-             Table conditions = Table.open(dir, CONDITIONS, "START", "STOP", "PATIENT", "CODE")) {
-            return PatientConditionJoin.join(() -> patient(patients), () -> condition(conditions), sink);
+             Table conditions = Table.open(dir, CONDITIONS, "START", "STOP", "PATIENT", "CODE");
+             Table observations = Files.isRegularFile(dir.resolve(OBSERVATIONS))
+                     ? Table.open(dir, OBSERVATIONS, "PATIENT", "CODE", "VALUE") : null) {
+            return PatientConditionJoin.join(() -> patient(patients), () -> condition(conditions),
+                    observations == null ? PatientConditionJoin.RowSource.empty() : () -> cause(observations), sink);
         }
+    }
+
+    /** The next cause-of-death observation row, skipping all other observations. */
+    private static PatientConditionJoin.CauseRow cause(Table t) throws IOException, ReportInputException {
+        CSVRecord r;
+        while ((r = t.next()) != null) {
+            if (r.get("CODE").equals(DeathCauses.OBSERVATION_CODE)) {
+                return new PatientConditionJoin.CauseRow(r.get("PATIENT"), DeathCauses.codeOfDisplay(r.get("VALUE")),
+                        t.location(r));
+            }
+        }
+        return null;
     }
 
     private static PatientConditionJoin.PatientRow patient(Table t) throws IOException, ReportInputException {

@@ -1,8 +1,6 @@
 package org.patientgen.engine.report;
 
 import java.time.LocalDate;
-import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.patientgen.engine.model.Sex;
@@ -24,14 +22,11 @@ import org.patientgen.engine.report.RealismCheck.Section;
 final class MortalitySection implements RealismSection {
     /** Lower bounds of the age bands; the last is open-ended. */
     static final int[] BAND_STARTS = {0, 5, 15, 25, 35, 45, 55, 65, 75, 85};
-    private static final int MAX_AGE = 120;
-    private static final double DAYS_PER_YEAR = 365.25;
+    private static final int MAX_AGE = WindowExposure.MAX_AGE;
 
     private final LifeTable lifeTable;
-    private final LocalDate windowStart;
-    private final LocalDate endDate;
+    private final WindowExposure exposure;
     /** Indexed [sex][single year of age]. */
-    private final double[][] personYears = new double[Sex.values().length][MAX_AGE + 1];
     private final long[][] deaths = new long[Sex.values().length][MAX_AGE + 1];
     private long skipped;
     private long diedBeforeWindow;
@@ -39,45 +34,19 @@ final class MortalitySection implements RealismSection {
 
     MortalitySection(LifeTable lifeTable, LocalDate windowStart, LocalDate endDate) {
         this.lifeTable = lifeTable;
-        this.windowStart = windowStart;
-        this.endDate = endDate;
+        this.exposure = new WindowExposure(windowStart, endDate);
     }
 
     @Override
     public void accept(PatientFacts p) {
-        if (p.sex() == null || (p.deceased() && p.deathDate() == null)) {
-            skipped++;
-            return;
-        }
-        LocalDate birth = p.birthDate();
-        LocalDate from = birth.isAfter(windowStart) ? birth : windowStart;
-        LocalDate exitDay = endDate.plusDays(1);
-        if (p.deathDate() != null && p.deathDate().isBefore(exitDay)) {
-            exitDay = p.deathDate();
-            if (exitDay.isBefore(windowStart)) {
-                diedBeforeWindow++; // no person-years in the window, and the death is outside it
-                return;
+        switch (exposure.add(p)) {
+            case SKIPPED -> skipped++;
+            case DIED_BEFORE_WINDOW -> diedBeforeWindow++;
+            case DIED_AFTER_END -> diedAfterEnd++;
+            case DIED_IN_WINDOW -> deaths[p.sex().ordinal()][exposure.lastDeathAge()]++;
+            case SURVIVED -> {
             }
-            deaths[p.sex().ordinal()][Math.min(ageOn(birth, exitDay), MAX_AGE)]++;
-        } else if (p.deathDate() != null) {
-            diedAfterEnd++; // a death in the future of the population: alive for the whole window
         }
-        double[] py = personYears[p.sex().ordinal()];
-        int age = ageOn(birth, from);
-        LocalDate segmentStart = from;
-        while (segmentStart.isBefore(exitDay)) {
-            LocalDate birthday = birth.plusYears(age + 1L);
-            LocalDate segmentEnd = birthday.isBefore(exitDay) ? birthday : exitDay;
-            py[Math.min(age, MAX_AGE)] += ChronoUnit.DAYS.between(segmentStart, segmentEnd) / DAYS_PER_YEAR;
-            segmentStart = segmentEnd;
-            age++;
-        }
-    }
-
-    /** Completed years on {@code day}, with birthdays as {@link LocalDate#plusYears} places them (Feb 29). */
-    private static int ageOn(LocalDate birth, LocalDate day) {
-        int age = Math.max(0, Period.between(birth, day).getYears());
-        return birth.plusYears(age + 1L).isAfter(day) ? age : age + 1;
     }
 
     @Override
@@ -100,24 +69,24 @@ final class MortalitySection implements RealismSection {
     }
 
     private RealismCheck row(String band, Sex[] sexes, int from, int to) {
-        double exposure = 0;
+        double years = 0;
         double expectedDeaths = 0;
         long observedDeaths = 0;
         for (Sex sex : sexes) {
             for (int age = from; age <= to; age++) {
-                double py = personYears[sex.ordinal()][age];
-                exposure += py;
+                double py = exposure.personYears(sex, age);
+                years += py;
                 expectedDeaths += py * lifeTable.mx(sex, age);
                 observedDeaths += deaths[sex.ordinal()][age];
             }
         }
-        double expected = exposure > 0 ? expectedDeaths / exposure : Double.NaN;
-        double observed = exposure > 0 ? observedDeaths / exposure : Double.NaN;
-        double tolerance = exposure > 0
-                ? Section.MORTALITY.tolerance().allowed(expected, Tolerance.poissonSe(expectedDeaths, exposure))
+        double expected = years > 0 ? expectedDeaths / years : Double.NaN;
+        double observed = years > 0 ? observedDeaths / years : Double.NaN;
+        double tolerance = years > 0
+                ? Section.MORTALITY.tolerance().allowed(expected, Tolerance.poissonSe(expectedDeaths, years))
                 : Double.POSITIVE_INFINITY;
         return new RealismCheck(Section.MORTALITY, "deaths per person-year", band, expected, observed, tolerance,
-                observedDeaths, exposure);
+                observedDeaths, years);
     }
 
     @Override
@@ -128,11 +97,11 @@ final class MortalitySection implements RealismSection {
                     + "mortality figures");
         }
         if (diedBeforeWindow > 0) {
-            notes.add(diedBeforeWindow + " patients died before the history window started (" + windowStart
+            notes.add(diedBeforeWindow + " patients died before the history window started (" + exposure.windowStart()
                     + "); patients should be alive at its start. They add no person-years or deaths");
         }
         if (diedAfterEnd > 0) {
-            notes.add(diedAfterEnd + " patients have a date of death after the end date (" + endDate
+            notes.add(diedAfterEnd + " patients have a date of death after the end date (" + exposure.endDate()
                     + "); they are counted as alive at the end date");
         }
         return notes;

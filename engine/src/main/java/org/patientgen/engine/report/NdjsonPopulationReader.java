@@ -17,14 +17,19 @@ import java.util.function.Consumer;
 import org.patientgen.engine.model.Sex;
 
 /**
- * Reads FHIR R4 bulk NDJSON {@code fhir/Patient.ndjson} and {@code fhir/Condition.ndjson}, one
- * resource per line. Uses {@code gender}, {@code birthDate}, {@code deceasedDateTime} /
- * {@code deceasedBoolean}; and the Condition's SNOMED CT codings, {@code subject},
- * {@code onsetDateTime} and {@code abatementDateTime}.
+ * Reads FHIR R4 bulk NDJSON {@code fhir/Patient.ndjson}, {@code fhir/Condition.ndjson} and, when
+ * present, the cause-of-death Observations of {@code fhir/Observation.ndjson}, one resource per
+ * line. Uses {@code gender}, {@code birthDate}, {@code deceasedDateTime} / {@code deceasedBoolean};
+ * the Condition's SNOMED CT codings, {@code subject}, {@code onsetDateTime} and
+ * {@code abatementDateTime}; and the Observation's LOINC 69453-9 code, {@code subject} and
+ * {@code valueCodeableConcept}. Only Observation lines that mention 69453-9 are parsed (an NDJSON
+ * resource is one line, so this skips the vital signs and labs without missing a cause).
  */
 final class NdjsonPopulationReader implements PopulationReader {
     static final String PATIENTS = "fhir/Patient.ndjson";
     static final String CONDITIONS = "fhir/Condition.ndjson";
+    static final String OBSERVATIONS = "fhir/Observation.ndjson";
+    private static final String LOINC = "http://loinc.org";
 
     private static final String SNOMED = "http://snomed.info/sct";
     /** Clinical statuses meaning "no longer present" even when no abatement date is given. */
@@ -45,7 +50,8 @@ final class NdjsonPopulationReader implements PopulationReader {
     @Override
     public long read(Consumer<PatientFacts> sink) throws IOException, ReportInputException {
         try (Lines patients = new Lines(dir, PATIENTS, "Patient"); Lines conditions = new Lines(dir, CONDITIONS,
-                "Condition")) {
+                "Condition"); Lines observations = Files.isRegularFile(dir.resolve(OBSERVATIONS))
+                        ? new Lines(dir, OBSERVATIONS, "Observation") : null) {
             Deque<PatientConditionJoin.ConditionRow> queued = new ArrayDeque<>();
             return PatientConditionJoin.join(() -> patient(patients), () -> {
                 while (queued.isEmpty()) {
@@ -56,8 +62,42 @@ final class NdjsonPopulationReader implements PopulationReader {
                     queueConditions(conditions, c, queued);
                 }
                 return queued.poll();
-            }, sink);
+            }, observations == null ? PatientConditionJoin.RowSource.empty() : () -> cause(observations), sink);
         }
+    }
+
+    /** The next cause-of-death Observation, skipping all others. */
+    private static PatientConditionJoin.CauseRow cause(Lines lines) throws IOException, ReportInputException {
+        JsonNode o;
+        while ((o = lines.nextMentioning(DeathCauses.OBSERVATION_CODE)) != null) {
+            if (!hasCoding(o.path("code"), LOINC, DeathCauses.OBSERVATION_CODE)) {
+                continue;
+            }
+            String cause = o.path("valueCodeableConcept").path("coding").path(0).path("code").asText("");
+            if (cause.isEmpty()) {
+                throw lines.error("Cause of Death observation without valueCodeableConcept.coding[0].code");
+            }
+            return new PatientConditionJoin.CauseRow(patientOf(lines, o, "Observation"), cause, lines.location());
+        }
+        return null;
+    }
+
+    private static boolean hasCoding(JsonNode concept, String system, String code) {
+        for (JsonNode coding : concept.path("coding")) {
+            if (system.equals(coding.path("system").asText()) && code.equals(coding.path("code").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The id in {@code subject.reference} ({@code Patient/<id>} or {@code urn:uuid:<id>}). */
+    private static String patientOf(Lines lines, JsonNode resource, String type) throws ReportInputException {
+        String reference = resource.path("subject").path("reference").asText("");
+        if (reference.isEmpty()) {
+            throw lines.error(type + " without subject.reference");
+        }
+        return reference.substring(Math.max(reference.lastIndexOf('/'), reference.lastIndexOf(':')) + 1);
     }
 
     private static PatientConditionJoin.PatientRow patient(Lines lines) throws IOException, ReportInputException {
@@ -85,11 +125,7 @@ final class NdjsonPopulationReader implements PopulationReader {
     /** Queues one row per SNOMED CT coding of a Condition (codings without a system count as SNOMED). */
     private static void queueConditions(Lines lines, JsonNode c, Deque<PatientConditionJoin.ConditionRow> queue)
             throws ReportInputException {
-        String reference = c.path("subject").path("reference").asText("");
-        if (reference.isEmpty()) {
-            throw lines.error("Condition without subject.reference");
-        }
-        String patientId = reference.substring(Math.max(reference.lastIndexOf('/'), reference.lastIndexOf(':')) + 1);
+        String patientId = patientOf(lines, c, "Condition");
         LocalDate onset;
         LocalDate abatement;
         try {
@@ -136,6 +172,11 @@ final class NdjsonPopulationReader implements PopulationReader {
         }
 
         JsonNode next() throws IOException, ReportInputException {
+            return nextMentioning(null);
+        }
+
+        /** The next resource whose line contains {@code needle} (every non-blank line when null). */
+        JsonNode nextMentioning(String needle) throws IOException, ReportInputException {
             String text;
             do {
                 text = reader.readLine();
@@ -143,7 +184,7 @@ final class NdjsonPopulationReader implements PopulationReader {
                 if (text == null) {
                     return null;
                 }
-            } while (text.isBlank());
+            } while (text.isBlank() || (needle != null && !text.contains(needle)));
             JsonNode node;
             try {
                 node = json.readTree(text);

@@ -8,18 +8,21 @@ import java.util.Set;
 import org.patientgen.engine.model.Sex;
 
 /**
- * What the realism report needs to know about one exported patient: sex, birth, death and the
- * condition records of the export. Dates are UTC calendar days, as the exporters write them.
+ * What the realism report needs to know about one exported patient: sex, birth, death with its
+ * certified cause, and the condition records of the export. Dates are UTC calendar days, as the exporters write them.
  *
  * @param id         patient id as exported
  * @param sex        administrative sex, or {@code null} when the export records something else
  * @param birthDate  date of birth
  * @param deceased   whether the export marks the patient dead
  * @param deathDate  date of death, or {@code null} when alive or dead at an unrecorded time
+ * @param causeOfDeath the SNOMED CT code of the certified cause of death (the value of the LOINC
+ *                   69453-9 "Cause of Death" observation), or {@code null} when there is none or the
+ *                   export does not hold it; a CSV value that names no known cause is kept as its text
  * @param conditions the patient's condition records (one per exported row or resource)
  */
 public record PatientFacts(String id, Sex sex, LocalDate birthDate, boolean deceased, LocalDate deathDate,
-                           List<ConditionSpan> conditions) {
+                           String causeOfDeath, List<ConditionSpan> conditions) {
 
     /**
      * One exported condition record.

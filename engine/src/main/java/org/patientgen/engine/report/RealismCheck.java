@@ -21,7 +21,8 @@ public record RealismCheck(Section section, String measure, String band, double 
     public enum Section {
         AGE_SEX("Age/sex distribution", "%", 100, 2, Tolerance.AGE_SEX),
         PREVALENCE("Prevalence at end date", "%", 100, 2, Tolerance.PREVALENCE),
-        MORTALITY("Mortality in history window", "/1000 PY", 1000, 2, Tolerance.MORTALITY);
+        MORTALITY("Mortality in history window", "/1000 PY", 1000, 2, Tolerance.MORTALITY),
+        DEATHS_BY_CAUSE("Deaths by cause in history window", "/1000 PY", 1000, 2, Tolerance.DEATHS_BY_CAUSE);
 
         private final String title;
         private final String unit;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.patientgen.engine.reference.CauseOfDeathShares;
 import org.patientgen.engine.reference.Census;
 import org.patientgen.engine.reference.LifeTable;
 import org.patientgen.engine.reference.PrevalenceTargets;
@@ -14,7 +15,8 @@ import org.patientgen.engine.report.RealismCheck.Section;
 /**
  * Compares a generated population with the reference figures it was drawn from: age/sex shares
  * against the state's census, prevalences against {@code prevalence_targets.csv}, death rates
- * against the life table (see {@code docs/realism.md}). One streaming pass over the export.
+ * against the life table, and death rates by certified cause against the NCHS shares of causes the
+ * modules simulate (see {@code docs/realism.md}). One streaming pass over the export.
  */
 public final class RealismReport {
     public static final String JSON_FILE = "realism.json";
@@ -58,7 +60,9 @@ public final class RealismReport {
         List<RealismSection> sections = List.of(
                 new AgeSexSection(state, manifest.endDate(), manifest.yearsOfHistory()),
                 new PrevalenceSection(PrevalenceTargets.get(), manifest.endDate()),
-                new MortalitySection(LifeTable.get(), manifest.windowStart(), manifest.endDate()));
+                new MortalitySection(LifeTable.get(), manifest.windowStart(), manifest.endDate()),
+                new DeathsByCauseSection(LifeTable.get(), CauseOfDeathShares.get(), manifest.modules(),
+                        manifest.windowStart(), manifest.endDate()));
         long read = reader.read(p -> {
             for (RealismSection s : sections) {
                 s.accept(p);
@@ -92,7 +96,7 @@ public final class RealismReport {
         return patientsRead;
     }
 
-    /** All rows: age/sex, then prevalence, then mortality. */
+    /** All rows: age/sex, then prevalence, then mortality, then deaths by cause. */
     public List<RealismCheck> checks() {
         return checks;
     }

@@ -29,6 +29,11 @@ public record Tolerance(double k, double absoluteFloor, double relativeFloor) {
      * q-to-m conversion and day-precision dates; 0.2 deaths per 1,000 person-years absolute.
      */
     public static final Tolerance MORTALITY = new Tolerance(K, 0.0002, 0.05);
+    /**
+     * Cause-specific death rates: as mortality, but with an absolute floor of 0.02 deaths per 1,000
+     * person-years, since a single cause's rate can be smaller than the all-cause floor.
+     */
+    public static final Tolerance DEATHS_BY_CAUSE = new Tolerance(K, 0.00002, 0.05);
 
     public Tolerance {
         if (k <= 0 || absoluteFloor < 0 || relativeFloor < 0) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A tiny population written by hand as a generator output directory: manifest plus Synthea CSV
- * and/or FHIR NDJSON, so report computations can be checked against numbers worked out on paper.
+ * and/or FHIR NDJSON (patients, conditions, and cause-of-death observations), so report
+ * computations can be checked against numbers worked out on paper.
  */
 final class HandMadePopulation {
     static final LocalDate END = LocalDate.of(2025, 6, 30);
@@ -20,12 +21,24 @@ final class HandMadePopulation {
     private record Condition(String patientId, String code, LocalDate start, LocalDate stop) {
     }
 
+    /** A certified cause of death: SNOMED CT code and the display text Synthea CSV writes as the value. */
+    private record Cause(String patientId, String code, String display) {
+    }
+
     private final List<Patient> patients = new ArrayList<>();
     private final List<Condition> conditions = new ArrayList<>();
+    private final List<Cause> causes = new ArrayList<>();
     private int yearsOfHistory = 10;
+    private List<String> modules;
 
     HandMadePopulation yearsOfHistory(int years) {
         this.yearsOfHistory = years;
+        return this;
+    }
+
+    /** Lists these module keys in the manifest (by default the manifest names none). */
+    HandMadePopulation modules(String... keys) {
+        this.modules = List.of(keys);
         return this;
     }
 
@@ -42,12 +55,23 @@ final class HandMadePopulation {
         return this;
     }
 
+    /** Certifies the last patient's death with a Cause of Death observation (LOINC 69453-9) on the death date. */
+    HandMadePopulation cause(String code, String display) {
+        causes.add(new Cause(patients.get(patients.size() - 1).id(), code, display));
+        return this;
+    }
+
     void writeManifest(Path dir) throws IOException {
         Files.createDirectories(dir);
+        String moduleList = modules == null ? "" : ", \"modules\": [\"" + String.join("\", \"", modules) + "\"]";
         Files.writeString(dir.resolve("manifest.json"), """
                 {"generator": "test", "seed": 7, "population": %d, "state": "MA", "endDate": "%s",
-                 "yearsOfHistory": %d, "formats": ["csv", "fhir-ndjson"]}
-                """.formatted(patients.size(), END, yearsOfHistory));
+                 "yearsOfHistory": %d, "formats": ["csv", "fhir-ndjson"]%s}
+                """.formatted(patients.size(), END, yearsOfHistory, moduleList));
+    }
+
+    private LocalDate deathOf(String patientId) {
+        return patients.stream().filter(p -> p.id().equals(patientId)).findFirst().orElseThrow().death();
     }
 
     /** Writes manifest, {@code csv/patients.csv} and {@code csv/conditions.csv} in Synthea's column layout. */
@@ -70,6 +94,15 @@ final class HandMadePopulation {
                     .append(",\"Some, condition\"\n");
         }
         Files.writeString(dir.resolve("csv/conditions.csv"), c);
+        // a vital sign before each cause, as in real output, so the reader has to skip other observations
+        StringBuilder o = new StringBuilder("DATE,PATIENT,ENCOUNTER,CATEGORY,CODE,DESCRIPTION,VALUE,UNITS,TYPE\n");
+        for (Cause x : causes) {
+            String day = deathOf(x.patientId()) + "T10:00:00Z," + x.patientId() + ",enc-2,";
+            o.append(day).append("vital-signs,8302-2,Body Height,170.0,cm,numeric\n");
+            o.append(day).append("exam,69453-9,Cause of Death [US Standard Certificate of Death],\"")
+                    .append(x.display()).append("\",,text\n");
+        }
+        Files.writeString(dir.resolve("csv/observations.csv"), o);
         return dir;
     }
 
@@ -105,6 +138,21 @@ final class HandMadePopulation {
             c.append("}\n");
         }
         Files.writeString(dir.resolve("fhir/Condition.ndjson"), c);
+        StringBuilder o = new StringBuilder();
+        for (Cause x : causes) {
+            String time = deathOf(x.patientId()) + "T10:00:00Z";
+            o.append("{\"resourceType\":\"Observation\",\"id\":\"h").append(x.patientId())
+                    .append("\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8302-2\"}]},")
+                    .append("\"subject\":{\"reference\":\"Patient/").append(x.patientId())
+                    .append("\"},\"effectiveDateTime\":\"").append(time).append("\",\"valueQuantity\":{\"value\":170}}\n");
+            o.append("{\"resourceType\":\"Observation\",\"id\":\"d").append(x.patientId())
+                    .append("\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"69453-9\"}]},")
+                    .append("\"subject\":{\"reference\":\"Patient/").append(x.patientId())
+                    .append("\"},\"effectiveDateTime\":\"").append(time)
+                    .append("\",\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"")
+                    .append(x.code()).append("\",\"display\":\"").append(x.display()).append("\"}]}}\n");
+        }
+        Files.writeString(dir.resolve("fhir/Observation.ndjson"), o);
         return dir;
     }
 }

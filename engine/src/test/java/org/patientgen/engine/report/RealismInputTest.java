@@ -100,7 +100,7 @@ class RealismInputTest {
         assertThat(root.path("input").path("patientsRead").asLong()).isEqualTo(7);
         assertThat(root.path("summary").path("withinTolerance").asLong()).isEqualTo(report.withinCount());
         assertThat(root.path("summary").path("line").asText()).isEqualTo(report.summaryLine());
-        assertThat(root.path("sections")).hasSize(3);
+        assertThat(root.path("sections")).hasSize(4);
         JsonNode prevalence = root.path("sections").path(1);
         assertThat(prevalence.path("name").asText()).isEqualTo("prevalence");
         assertThat(prevalence.path("tolerance").path("relativeFloor").asDouble()).isEqualTo(0.05);

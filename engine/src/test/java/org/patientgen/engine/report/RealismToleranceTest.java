@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.engine.export.ExportFormats;
@@ -31,16 +30,26 @@ import org.patientgen.engine.sim.SimulationConfig;
  *
  * <p><b>What is asserted, and what is a known deviation</b> (see docs/realism.md):
  * <ul>
- *   <li>Age/sex shares of the simulated population: every row.</li>
- *   <li>Age/sex shares of the living population: <i>not asserted</i>. The generator samples the
- *       census pyramid as ages at the end date for everyone and then lets some die in the window,
- *       so the oldest living bands are thinned (85+ women about 0.6% against 1.5%).</li>
- *   <li>Mortality: with the built-in modules, most age bands. The all-ages rows are outside
- *       tolerance (about +15%): module Death states add deaths on top of the life table, which
- *       already counts every cause ({@link #overallMortalityWithModulesMatchesTheLifeTable}, disabled).
- *       On the control population the overall row and every band are asserted.</li>
- *   <li>Prevalence: only the rows in {@link #ASSERTED_PREVALENCE}; the others are the module
- *       library's calibration backlog, printed and listed in docs/realism.md, not hidden.</li>
+ *   <li>Age/sex shares of the simulated and of the living population: every row.</li>
+ *   <li>Mortality with the built-in modules: the overall row and at least 18 of the 20 sex and age
+ *       bands. Modules kill their NCHS share of the life table; background mortality the rest.</li>
+ *   <li>Deaths by cause: the overall row of each cause group (the five lethal modules and other
+ *       causes), and every death certified with a listed cause.</li>
+ *   <li>Control population: overall mortality and every band.</li>
+ *   <li>Prevalence: the 72 rows in {@link #ASSERTED_PREVALENCE}. KNOWN DEVIATIONS at seed 1 (observed
+ *       vs target, percentage points, tolerance in brackets), not hidden by looser tolerances:
+ *     <ul>
+ *       <li>obesity M 40-59 50.6 vs 46.4 (+4.2 [3.2]), F 20-39 44.9 vs 39.7 (+5.2 [3.0]), F 40-59 55.0 vs
+ *           43.3 (+11.7 [3.0]): the engine's adult BMI is normal with the NHANES mean, but BMI is
+ *           right-skewed, so BMI &ge; 30 is overestimated; a body-model issue, not the module's;</li>
+ *       <li>hypertension M 18-39 28.1 vs 31.2 (&minus;3.1 [2.7]) and hyperlipidemia M 40-59 43.2 vs 40.0
+ *           (+3.2 [3.1]): the targets are single-visit measurements that a never-remitting diagnosis
+ *           cannot follow from young to middle age; the young band's onset trades one row against the
+ *           next (at seed 2 hyperlipidemia M 20-39 is the one outside);</li>
+ *       <li>asthma M 20-24 4.5 vs 7.7 (&minus;3.3 [3.2]), F 25-34 13.5 vs 10.1 (+3.4 [2.5]): the NHIS 2019
+ *           age profile zigzags between bands of a few hundred people; both hold at seed 2;</li>
+ *       <li>coronary heart disease F 18-44 1.32 vs 0.75 (+0.57 [0.45]).</li>
+ *     </ul></li>
  * </ul>
  */
 class RealismToleranceTest {
@@ -49,22 +58,24 @@ class RealismToleranceTest {
 
     /**
      * ASSERTED prevalence rows (condition → sex and age bands) that must stay within tolerance: the
-     * rows within tolerance for seed 1 when the report was written. Every other row is printed but
-     * not asserted. When recalibrating a module brings a row within tolerance, add it here.
+     * rows within tolerance for seed 1 after the module calibration (72 of 80). Every other row is
+     * printed but not asserted and listed as a known deviation above and in docs/realism.md.
      */
     static final Map<String, List<String>> ASSERTED_PREVALENCE = Map.ofEntries(
-            entry("hypertension", List.of("F 18-39", "F 40-59", "F 60+")),
-            entry("type2_diabetes", List.of("M 18-44", "M 45-64", "F 18-44", "F 45-64", "F 65+")),
-            entry("hyperlipidemia", List.of("F 20-39", "F 40-59", "F 60+")),
-            entry("asthma", List.of("M 0-4", "M 5-14", "M 15-19", "M 20-24", "M 25-34", "M 35-64", "M 65+",
-                    "F 0-4", "F 5-14", "F 15-19", "F 20-24", "F 25-34", "F 65+")),
-            entry("copd", List.of("M 40+")),
-            entry("coronary_heart_disease", List.of("M 18-44", "M 55-64", "M 75+", "F 18-44", "F 45-54", "F 55-64",
-                    "F 65-74", "F 75+")),
-            entry("stroke", List.of("M 65-74", "M 75+", "F 18-44", "F 75+")),
-            entry("depression", List.of("F 60+")),
-            entry("obesity", List.of("M 20-39", "M 60+")),
-            entry("osteoarthritis", List.of("M 65+", "F 65+")),
+            entry("hypertension", List.of("M 40-59", "M 60+", "F 18-39", "F 40-59", "F 60+")),
+            entry("type2_diabetes", List.of("M 18-44", "M 45-64", "M 65+", "F 18-44", "F 45-64", "F 65+")),
+            entry("hyperlipidemia", List.of("M 20-39", "M 60+", "F 20-39", "F 40-59", "F 60+")),
+            entry("asthma", List.of("M 0-4", "M 5-14", "M 15-19", "M 25-34", "M 35-64", "M 65+", "F 0-4", "F 5-14",
+                    "F 15-19", "F 20-24", "F 35-64", "F 65+")),
+            entry("copd", List.of("M 18-39", "M 40+", "F 18-39", "F 40+")),
+            entry("coronary_heart_disease", List.of("M 18-44", "M 45-54", "M 55-64", "M 65-74", "M 75+", "F 45-54",
+                    "F 55-64", "F 65-74", "F 75+")),
+            entry("stroke", List.of("M 18-44", "M 45-64", "M 65-74", "M 75+", "F 18-44", "F 45-64", "F 65-74",
+                    "F 75+")),
+            entry("chronic_kidney_disease", List.of("M 18-44", "M 45-64", "M 65+", "F 18-44", "F 45-64", "F 65+")),
+            entry("depression", List.of("M 20-39", "M 40-59", "M 60+", "F 20-39", "F 40-59", "F 60+")),
+            entry("obesity", List.of("M 20-39", "M 60+", "F 60+")),
+            entry("osteoarthritis", List.of("M 25-64", "M 65+", "F 25-64", "F 65+")),
             entry("breast_cancer", List.of("F 0-39", "F 40-49", "F 50-64", "F 65+")));
 
     @TempDir
@@ -104,22 +115,39 @@ class RealismToleranceTest {
     }
 
     @Test
+    void ageSexSharesOfTheLivingPopulationMatchTheCensus() {
+        List<RealismCheck> rows = builtIn.checks(Section.AGE_SEX).stream()
+                .filter(c -> c.measure().equals(AgeSexSection.LIVING)).toList();
+        assertThat(rows).hasSize(37);
+        assertThat(rows).allSatisfy(c -> assertThat(c.withinTolerance()).as(describe(c)).isTrue());
+    }
+
+    @Test
     void mostMortalityBandsWithModulesMatchTheLifeTable() {
         List<RealismCheck> bands = builtIn.checks(Section.MORTALITY).stream()
                 .filter(c -> !c.band().endsWith("all ages") && !c.band().equals("all")).toList();
         assertThat(bands).hasSize(20);
         long within = bands.stream().filter(RealismCheck::withinTolerance).count();
         assertThat(within).as("bands within tolerance of %s", bands.stream().map(RealismToleranceTest::describe)
-                .toList()).isGreaterThanOrEqualTo(16);
+                .toList()).isGreaterThanOrEqualTo(18);
     }
 
     @Test
-    @Disabled("KNOWN DEVIATION (seed 1: 7.66 vs 6.68 deaths/1000 PY, +15%): module Death states (coronary heart "
-            + "disease, breast cancer) add deaths on top of the life table, which already counts every cause. "
-            + "Enable when module deaths replace part of the background hazard instead of adding to it.")
     void overallMortalityWithModulesMatchesTheLifeTable() {
         RealismCheck all = row(builtIn, Section.MORTALITY, "deaths per person-year", "all");
         assertThat(all.withinTolerance()).as(describe(all)).isTrue();
+    }
+
+    @Test
+    void eachModuleKillsItsShareOfTheLifeTableAndBackgroundDeathsTheRest() {
+        List<RealismCheck> overall = builtIn.checks(Section.DEATHS_BY_CAUSE).stream()
+                .filter(c -> c.band().equals("all")).toList();
+        assertThat(overall).extracting(RealismCheck::measure).containsExactlyInAnyOrder(
+                DeathsByCauseSection.measure("breast_cancer"), DeathsByCauseSection.measure("chronic_kidney_disease"),
+                DeathsByCauseSection.measure("copd"), DeathsByCauseSection.measure("coronary_heart_disease"),
+                DeathsByCauseSection.measure("stroke"), DeathsByCauseSection.measure(DeathCauses.BACKGROUND));
+        assertThat(overall).allSatisfy(c -> assertThat(c.withinTolerance()).as(describe(c)).isTrue());
+        assertThat(builtIn.notes()).noneMatch(n -> n.contains("Cause of Death") || n.contains("cause group"));
     }
 
     @Test
@@ -128,9 +156,6 @@ class RealismToleranceTest {
         assertThat(all.withinTolerance()).as(describe(all)).isTrue();
         assertThat(backgroundOnly.checks(Section.MORTALITY))
                 .allSatisfy(c -> assertThat(c.withinTolerance()).as(describe(c)).isTrue());
-        // and the deaths the modules add are what makes the built-in population's rate higher
-        assertThat(row(builtIn, Section.MORTALITY, "deaths per person-year", "all").observed())
-                .isGreaterThan(all.observed());
     }
 
     @Test
@@ -145,7 +170,7 @@ class RealismToleranceTest {
                 asserted++;
             }
         }
-        assertThat(asserted).isEqualTo(46);
+        assertThat(asserted).isEqualTo(72);
     }
 
     private static RealismCheck row(RealismReport r, Section s, String measure, String band) {

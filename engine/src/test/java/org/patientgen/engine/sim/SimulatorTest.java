@@ -101,19 +101,23 @@ class SimulatorTest {
     void childrenAreImmunisedOnTheCdcSchedule() {
         Simulator sim = new Simulator(Populations.config(13, "MA", 0));
         int checked = 0;
+        int dtapSeries = 0;
         for (long i = 0; i < 2000 && checked < 20; i++) {
             PatientRecord p = sim.simulate(i);
             LocalDate birth = p.demographics().birthDate();
             if (birth.isAfter(LocalDate.of(2015, 1, 1)) && birth.isBefore(LocalDate.of(2020, 1, 1))) {
                 checked++;
                 List<String> cvx = p.immunizations().stream().map(im -> im.code().code()).toList();
-                // DTaP series and MMR by age 5 for nearly everyone (93% per dose coverage)
-                assertThat(cvx.stream().filter("20"::equals).count()).isGreaterThanOrEqualTo(3);
+                // DTaP series by age 5 for nearly everyone (93% per dose coverage: not every child)
+                if (cvx.stream().filter("20"::equals).count() >= 3) {
+                    dtapSeries++;
+                }
                 assertThat(p.immunizations()).allMatch(im -> im.code().system().equals(Code.CVX));
                 assertThat(p.immunizations()).allMatch(im -> im.encounterId() != null);
             }
         }
         assertThat(checked).isEqualTo(20);
+        assertThat(dtapSeries).as("children of 20 with 3+ DTaP doses").isGreaterThanOrEqualTo(18);
     }
 
     @Test
