@@ -93,6 +93,10 @@ public final class ModuleRun {
         }
         int steps = 0;
         while (true) {
+            if (!person.isAlive(time)) {
+                finish(time); // nothing happens to the dead, whatever states follow a Death
+                return;
+            }
             Frame frame = frames.peek();
             State state = frame.state;
             wait = Wait.NONE;

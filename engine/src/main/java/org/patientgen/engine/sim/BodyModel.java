@@ -64,7 +64,7 @@ final class BodyModel {
             // stature shrinks about 1 cm per decade after 40
             height = adultHeight - Math.max(0, ageYears - 40) * 0.1;
             AdultNorms.Normal b = adults.at(sex, ageYears, AdultNorms.Measure.BMI);
-            bmi = Math.max(14, b.mean() + b.sd() * zBmi);
+            bmi = Math.max(14, logNormal(b.mean(), b.sd(), zBmi));
             weight = bmi * height * height / 10_000;
         }
         double zSys = BP_BMI_LOADING * zBmi + BP_OWN_LOADING * zSystolic;
@@ -91,6 +91,16 @@ final class BodyModel {
         person.setVital(VitalSign.DIASTOLIC_BLOOD_PRESSURE, Math.round(diastolic));
         person.setVital(VitalSign.HEART_RATE, Math.round(heart + 8 * zHeart));
         person.setVital(VitalSign.RESPIRATION_RATE, Math.round(respiration + 1.5 * zHeart));
+    }
+
+    /**
+     * Adult BMI is right-skewed: a normal draw with the NHANES mean and SD puts too many people
+     * above 30. A log-normal with the same mean and SD keeps both and skews the tail the right way.
+     */
+    static double logNormal(double mean, double sd, double z) {
+        double sigma2 = Math.log(1 + (sd / mean) * (sd / mean));
+        double mu = Math.log(mean) - sigma2 / 2;
+        return Math.exp(mu + Math.sqrt(sigma2) * z);
     }
 
     private static double round1(double v) {
