@@ -40,6 +40,10 @@ public final class Person {
     private final long birthTime;
     /** {@code birthdays[k]}: first instant of age k (index 0 = birth), for ages 0–130. */
     private final long[] birthdays;
+    /** The last age computed and the instants it holds for: [from, until). */
+    private int cachedAge;
+    private long cachedAgeFrom = Long.MAX_VALUE;
+    private long cachedAgeUntil = Long.MIN_VALUE;
     private final Map<String, Object> attributes = new HashMap<>();
     private final EnumMap<VitalSign, Double> vitals = new EnumMap<>(VitalSign.class);
     private final Map<String, Map<String, Double>> symptoms = new HashMap<>();
@@ -139,6 +143,10 @@ public final class Person {
      * and birthday, and calendar arithmetic was the simulator's hottest spot.
      */
     private int ageYearsFast(long time) {
+        // simulation time moves forward, so the last answer is almost always still right
+        if (time >= cachedAgeFrom && time < cachedAgeUntil) {
+            return cachedAge;
+        }
         long[] b = birthdays;
         if (time >= b[b.length - 1]) {
             return (int) unitBetween(time);
@@ -153,6 +161,9 @@ public final class Person {
                 hi = mid - 1;
             }
         }
+        cachedAge = lo;
+        cachedAgeFrom = b[lo];
+        cachedAgeUntil = b[lo + 1];
         return lo;
     }
 

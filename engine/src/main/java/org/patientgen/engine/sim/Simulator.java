@@ -97,6 +97,8 @@ public final class Simulator {
         private long sequence;
         /** The age the next BIRTHDAY event celebrates (counted, not derived: Feb 29 birthdays). */
         private int nextBirthdayAge = 1;
+        /** How many runs wait on a Guard (skips re-checking when none does). */
+        private int guardWaiters;
 
         Life(Person person, SplittableRandom random) {
             this.person = person;
@@ -226,7 +228,13 @@ public final class Simulator {
         }
 
         private void advance(ModuleRun run, long time) {
+            if (run.waitKind() == ModuleRun.Wait.CHANGE) {
+                guardWaiters--;
+            }
             run.advance(person, time);
+            if (run.waitKind() == ModuleRun.Wait.CHANGE) {
+                guardWaiters++;
+            }
             if ((run.waitKind() == ModuleRun.Wait.UNTIL || run.waitKind() == ModuleRun.Wait.CHANGE)
                     && run.wakeTime() != Long.MAX_VALUE) {
                 schedule(run.wakeTime(), Kind.MODULE, run);
@@ -235,6 +243,9 @@ public final class Simulator {
 
         /** Re-runs Guards whose person changed since they last failed, until nothing changes. */
         private void recheckGuards(long time) {
+            if (guardWaiters == 0) {
+                return;
+            }
             for (int round = 0; round < MAX_GUARD_ROUNDS; round++) {
                 boolean progressed = false;
                 for (ModuleRun run : runs) {
