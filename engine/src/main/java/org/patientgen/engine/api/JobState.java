@@ -5,6 +5,8 @@ import java.util.Set;
 
 /** Where a job is in its life. Every change is persisted as a timestamped {@link JobTransition}. */
 public enum JobState {
+    /** In a workflow, waiting for its upstream jobs to end; it has no shards yet. */
+    WAITING,
     /** Waiting for its first shard to be claimed. */
     QUEUED,
     /** At least one shard has been claimed. */
@@ -14,16 +16,20 @@ public enum JobState {
     /** A shard failed for good. */
     FAILED,
     /** Cancelled by a user before it finished. */
-    CANCELLED;
+    CANCELLED,
+    /** In a workflow, never ran because an upstream job did not succeed. */
+    SKIPPED;
 
     /** Whether the job can never change state again. */
     public boolean isTerminal() {
-        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == SKIPPED;
     }
 
     /** The states this one may move to. */
     public Set<JobState> successors() {
         switch (this) {
+            case WAITING:
+                return EnumSet.of(QUEUED, SKIPPED, CANCELLED);
             case QUEUED:
                 return EnumSet.of(RUNNING, CANCELLED);
             case RUNNING:

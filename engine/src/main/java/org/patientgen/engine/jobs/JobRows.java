@@ -21,6 +21,10 @@ final class JobRows {
     /**
      * Moves a job from {@code from} to {@code to} and records the transition, if it is in {@code from}.
      *
+     * <p>A caller that moves a job to a terminal state must then call
+     * {@link JobDependencies#afterFinished} in the same transaction, so that workflow jobs waiting
+     * for it are released or skipped atomically with its end.
+     *
      * @return whether the job was in {@code from} (and so moved)
      */
     static boolean transition(Connection c, long jobId, JobState from, JobState to, Instant at, String actor,
@@ -66,6 +70,30 @@ final class JobRows {
                 }
                 return JobState.valueOf(rs.getString(1));
             }
+        }
+    }
+
+    /**
+     * Creates a job's shards, all pending with queue rank {@code rank}: shard <i>i</i> covers
+     * patients <i>i·size … min((i+1)·size, population) − 1</i>.
+     */
+    static void insertShards(Connection c, long jobId, long population, int shardSize, long rank) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO shards (job_id, shard_index, first_patient,"
+                + " patient_count, state, queue_rank, attempts) VALUES (?, ?, ?, ?, 'PENDING', ?, 0)")) {
+            int shards = Math.toIntExact((population + shardSize - 1) / shardSize);
+            for (int i = 0; i < shards; i++) {
+                long first = (long) i * shardSize;
+                ps.setLong(1, jobId);
+                ps.setInt(2, i);
+                ps.setLong(3, first);
+                ps.setInt(4, (int) Math.min(shardSize, population - first));
+                ps.setLong(5, rank);
+                ps.addBatch();
+                if (i % 1000 == 999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
         }
     }
 

@@ -52,43 +52,84 @@ public final class JobStore {
      * @return the job's id
      */
     public long submit(JobSubmission submission) throws SQLException {
+        return tx.run(c -> submit(c, submission));
+    }
+
+    /**
+     * Queues a job and its shards inside the caller's transaction, for callers that must commit
+     * the job together with rows of their own (a schedule's fire record).
+     *
+     * @return the job's id
+     */
+    public long submit(Connection c, JobSubmission submission) throws SQLException {
+        return insert(c, submission, null, null, false);
+    }
+
+    /**
+     * Adds a workflow's job inside the caller's transaction. A job that waits for upstream jobs is
+     * created {@link JobState#WAITING} without shards; it gets them, and enters the queue, when
+     * its upstream jobs end, in the transaction that ends the last of them.
+     *
+     * @param workflowId        the workflow's row
+     * @param node              the node's name within the workflow
+     * @param waitsForUpstream  whether the node has upstream edges
+     * @return the job's id
+     */
+    public long submitWorkflowJob(Connection c, JobSubmission submission, long workflowId, String node,
+                                  boolean waitsForUpstream) throws SQLException {
+        return insert(c, submission, workflowId, node, waitsForUpstream);
+    }
+
+    private long insert(Connection c, JobSubmission submission, Long workflowId, String node, boolean waiting)
+            throws SQLException {
         Instant now = clock.instant();
         GenerationSpec spec = submission.spec();
-        return tx.run(c -> {
-            long jobId;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (owner, priority, state, population, seed,"
-                    + " us_state, end_date, years_of_history, formats, modules, output_location, shard_size, shard_count,"
-                    + " enqueued_ms, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                ps.setString(1, submission.owner());
-                ps.setInt(2, submission.priority());
-                ps.setString(3, JobState.QUEUED.name());
-                ps.setLong(4, spec.population());
-                ps.setLong(5, spec.seed());
-                ps.setString(6, spec.state());
-                ps.setObject(7, spec.endDate());
-                ps.setInt(8, spec.yearsOfHistory());
-                ps.setString(9, String.join(",", spec.formats()));
-                ps.setString(10, spec.modules());
-                ps.setString(11, spec.output());
-                ps.setInt(12, spec.shardSize());
-                ps.setInt(13, spec.shardCount());
-                ps.setLong(14, now.toEpochMilli());
-                ps.setObject(15, Transactions.timestamp(now));
-                ps.setObject(16, Transactions.timestamp(now));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    jobId = keys.getLong(1);
-                }
+        JobState state = waiting ? JobState.WAITING : JobState.QUEUED;
+        long jobId;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (owner, priority, state, population, seed,"
+                + " us_state, end_date, years_of_history, formats, modules, output_location, shard_size, shard_count,"
+                + " enqueued_ms, submitted_at, updated_at, workflow_id, workflow_node)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            ps.setString(1, submission.owner());
+            ps.setInt(2, submission.priority());
+            ps.setString(3, state.name());
+            ps.setLong(4, spec.population());
+            ps.setLong(5, spec.seed());
+            ps.setString(6, spec.state());
+            ps.setObject(7, spec.endDate());
+            ps.setInt(8, spec.yearsOfHistory());
+            ps.setString(9, String.join(",", spec.formats()));
+            ps.setString(10, spec.modules());
+            ps.setString(11, spec.output());
+            ps.setInt(12, spec.shardSize());
+            ps.setInt(13, spec.shardCount());
+            ps.setLong(14, now.toEpochMilli());
+            ps.setObject(15, Transactions.timestamp(now));
+            ps.setObject(16, Transactions.timestamp(now));
+            if (workflowId == null) {
+                ps.setNull(17, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(17, workflowId);
             }
-            insertLabels(c, jobId, submission.labels());
-            insertShards(c, jobId, spec, policy.rank(now.toEpochMilli(), submission.priority()));
-            JobRows.insertTransition(c, jobId, null, JobState.QUEUED, now, submission.owner(), "submitted");
-            AuditLog.append(c, now, submission.owner(), "job.submit", "job", Long.toString(jobId),
-                    spec.population() + " patients in " + spec.shardCount() + " shards, priority " + submission.priority());
-            return jobId;
-        });
+            ps.setString(18, node);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                jobId = keys.getLong(1);
+            }
+        }
+        insertLabels(c, jobId, submission.labels());
+        if (!waiting) {
+            JobRows.insertShards(c, jobId, spec.population(), spec.shardSize(),
+                    policy.rank(now.toEpochMilli(), submission.priority()));
+        }
+        JobRows.insertTransition(c, jobId, null, state, now, submission.owner(),
+                waiting ? "submitted; waits for upstream jobs" : "submitted");
+        AuditLog.append(c, now, submission.owner(), "job.submit", "job", Long.toString(jobId),
+                spec.population() + " patients in " + spec.shardCount() + " shards, priority " + submission.priority()
+                        + (node == null ? "" : ", workflow " + workflowId + " node " + node));
+        return jobId;
     }
 
     private static void insertLabels(Connection c, long jobId, Map<String, String> labels) throws SQLException {
@@ -102,26 +143,6 @@ public final class JobStore {
                 ps.setString(2, label.getKey());
                 ps.setString(3, label.getValue());
                 ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void insertShards(Connection c, long jobId, GenerationSpec spec, long rank) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO shards (job_id, shard_index, first_patient,"
-                + " patient_count, state, queue_rank, attempts) VALUES (?, ?, ?, ?, 'PENDING', ?, 0)")) {
-            int shards = spec.shardCount();
-            for (int i = 0; i < shards; i++) {
-                long first = (long) i * spec.shardSize();
-                ps.setLong(1, jobId);
-                ps.setInt(2, i);
-                ps.setLong(3, first);
-                ps.setInt(4, (int) Math.min(spec.shardSize(), spec.population() - first));
-                ps.setLong(5, rank);
-                ps.addBatch();
-                if (i % 1000 == 999) {
-                    ps.executeBatch();
-                }
             }
             ps.executeBatch();
         }
@@ -206,10 +227,10 @@ public final class JobStore {
     }
 
     /**
-     * Changes a queued job's priority. Its waiting time still counts from submission, so aging
-     * continues where it was.
+     * Changes a queued (or workflow-waiting) job's priority. Its waiting time still counts from
+     * when it entered the queue, so aging continues where it was.
      *
-     * @throws JobStateException if the job is not queued (any more)
+     * @throws JobStateException if the job is not queued or waiting (any more)
      */
     public void reprioritise(long jobId, int priority, String who) throws SQLException {
         JobSubmission.checkPriority(priority);
@@ -231,13 +252,13 @@ public final class JobStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE jobs SET priority = ?, updated_at = ? WHERE id = ? AND state = 'QUEUED'")) {
+                    "UPDATE jobs SET priority = ?, updated_at = ? WHERE id = ? AND state IN ('QUEUED', 'WAITING')")) {
                 ps.setInt(1, priority);
                 ps.setObject(2, Transactions.timestamp(now));
                 ps.setLong(3, jobId);
                 if (ps.executeUpdate() == 0) {
                     // A worker claimed its first shard meanwhile; the shard update rolls back with us.
-                    throw new JobStateException("job " + jobId + " started running; only queued jobs can be reprioritised");
+                    throw new JobStateException("job " + jobId + " started running; only queued or waiting jobs can be reprioritised");
                 }
             }
             AuditLog.append(c, now, who, "job.reprioritise", "job", Long.toString(jobId),
@@ -253,9 +274,10 @@ public final class JobStore {
                 if (!rs.next()) {
                     throw new JobStateException("job " + jobId + " does not exist");
                 }
-                if (!JobState.QUEUED.name().equals(rs.getString(1))) {
-                    throw new JobStateException("job " + jobId + " is " + rs.getString(1)
-                            + "; only queued jobs can be reprioritised");
+                String state = rs.getString(1);
+                if (!JobState.QUEUED.name().equals(state) && !JobState.WAITING.name().equals(state)) {
+                    throw new JobStateException("job " + jobId + " is " + state
+                            + "; only queued or waiting jobs can be reprioritised");
                 }
                 return rs.getLong(2);
             }
@@ -263,8 +285,9 @@ public final class JobStore {
     }
 
     /**
-     * Cancels a queued or running job: its unfinished shards are withdrawn, and workers holding
-     * leases on them learn it when they renew or complete ({@code LEASE_LOST}).
+     * Cancels a waiting, queued or running job: its unfinished shards are withdrawn, and workers
+     * holding leases on them learn it when they renew or complete ({@code LEASE_LOST}). Workflow
+     * jobs downstream of it are skipped (or released, where their edge says to run anyway).
      *
      * @throws JobStateException if the job already finished
      */
@@ -278,10 +301,11 @@ public final class JobStore {
             }
             JobState state = JobRows.lockJob(c, jobId);
             if (state.isTerminal()) {
-                throw new JobStateException("job " + jobId + " is already " + state + "; only queued or running jobs"
-                        + " can be cancelled");
+                throw new JobStateException("job " + jobId + " is already " + state + "; only waiting, queued or"
+                        + " running jobs can be cancelled");
             }
             JobRows.transition(c, jobId, state, JobState.CANCELLED, now, who, reason);
+            JobDependencies.afterFinished(c, jobId, now, who, policy);
             AuditLog.append(c, now, who, "job.cancel", "job", Long.toString(jobId), reason);
             return null;
         });

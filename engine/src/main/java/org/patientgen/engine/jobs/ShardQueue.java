@@ -43,16 +43,25 @@ public final class ShardQueue {
 
     private final Transactions tx;
     private final Clock clock;
+    private final JobQueuePolicy policy;
     private final String pickNext;
+
+    /** A queue with the {@linkplain JobQueuePolicy#DEFAULT default} aging policy. */
+    public ShardQueue(DataSource dataSource, SqlDialect dialect, Clock clock) {
+        this(dataSource, dialect, clock, JobQueuePolicy.DEFAULT);
+    }
 
     /**
      * @param dataSource the engine's pool
      * @param dialect    decides the row-locking clause
      * @param clock      judges lease expiry; inject a test clock to expire leases without waiting
+     * @param policy     ranks the shards of workflow jobs released when this queue ends their
+     *                   upstream job; use the same policy as the {@link JobStore}
      */
-    public ShardQueue(DataSource dataSource, SqlDialect dialect, Clock clock) {
+    public ShardQueue(DataSource dataSource, SqlDialect dialect, Clock clock, JobQueuePolicy policy) {
         this.tx = new Transactions(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.pickNext = "SELECT id, job_id, shard_index, first_patient, patient_count, attempts, lease_owner FROM shards"
                 + " WHERE state = 'PENDING' OR (state = 'LEASED' AND lease_expires_at < ?)"
                 + " ORDER BY queue_rank, id FETCH FIRST 1 ROWS ONLY " + dialect.claimLock();
@@ -185,6 +194,7 @@ public final class ShardQueue {
             if (state == JobState.RUNNING && unfinishedShards(c, held.jobId()) == 0) {
                 JobRows.transition(c, held.jobId(), JobState.RUNNING, JobState.SUCCEEDED, now, held.owner(),
                         "all shards completed");
+                JobDependencies.afterFinished(c, held.jobId(), now, held.owner(), policy);
             }
             return ShardCompletion.RECORDED;
         });
@@ -214,7 +224,8 @@ public final class ShardQueue {
 
     /**
      * Records that the lease holder gave up on the shard: the shard and its job fail and the job's
-     * other unfinished shards are withdrawn. (Retries with backoff come with the workers.)
+     * other unfinished shards are withdrawn; workflow jobs downstream are skipped (or released, where
+     * their edge says to run anyway). (Retries with backoff come with the workers.)
      *
      * @return false if the lease was already lost, in which case nothing changed
      */
@@ -241,6 +252,7 @@ public final class ShardQueue {
             if (state == JobState.RUNNING) {
                 JobRows.transition(c, held.jobId(), state, JobState.FAILED, now, held.owner(),
                         "shard " + held.shardIndex() + " failed: " + message.substring(0, Math.min(message.length(), 1500)));
+                JobDependencies.afterFinished(c, held.jobId(), now, held.owner(), policy);
             }
             return true;
         });

@@ -155,7 +155,7 @@ class JobStoreTest {
         assertThat(jobs.job(low).orElseThrow().submission().priority()).isEqualTo(9);
         assertThat(queue.claim("node-a", LEASE).orElseThrow().jobId()).isEqualTo(low);
         assertThatThrownBy(() -> jobs.reprioritise(low, 1, "bob")).isInstanceOf(JobStateException.class)
-                .hasMessage("job " + low + " is RUNNING; only queued jobs can be reprioritised");
+                .hasMessage("job " + low + " is RUNNING; only queued or waiting jobs can be reprioritised");
         assertThatThrownBy(() -> jobs.reprioritise(high, 5000, "bob"))
                 .hasMessage("priority must be between -1000 and 1000, was 5000");
     }

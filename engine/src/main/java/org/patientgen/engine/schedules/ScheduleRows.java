@@ -1,0 +1,79 @@
+package org.patientgen.engine.schedules;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.patientgen.engine.api.CronSyntax;
+import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.MisfirePolicy;
+import org.patientgen.engine.api.Schedule;
+import org.patientgen.engine.api.ScheduleDefinition;
+import org.patientgen.engine.persistence.Transactions;
+
+/** SQL and row mapping shared by the schedule store and the firer. */
+final class ScheduleRows {
+    static final String COLUMNS = "id, name, owner, cron_syntax, cron_expression, time_zone, misfire_policy,"
+            + " job_template, enabled, next_fire_at, created_at, updated_at";
+
+    private ScheduleRows() {
+    }
+
+    static Schedule read(ResultSet rs) throws SQLException {
+        ScheduleDefinition definition = new ScheduleDefinition(rs.getString("name"), rs.getString("cron_expression"),
+                CronSyntax.valueOf(rs.getString("cron_syntax")), ZoneId.of(rs.getString("time_zone")),
+                MisfirePolicy.valueOf(rs.getString("misfire_policy")),
+                JobTemplateJson.read(rs.getString("job_template")), rs.getBoolean("enabled"));
+        return new Schedule(rs.getLong("id"), definition, rs.getString("owner"), describe(definition),
+                Transactions.instant(rs, "next_fire_at"), Transactions.instant(rs, "created_at"),
+                Transactions.instant(rs, "updated_at"));
+    }
+
+    /** The description in words; a stored expression a newer cron library refuses is described as such. */
+    static String describe(ScheduleDefinition d) {
+        try {
+            return cron(d).description();
+        } catch (CronExpressionException e) {
+            return "invalid: " + e.getMessage();
+        }
+    }
+
+    static CronSchedule cron(ScheduleDefinition d) {
+        return CronSchedule.parse(d.cronExpression(), d.syntax(), d.timeZone());
+    }
+
+    static Optional<Schedule> byId(Connection c, long id, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM schedules WHERE id = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The template with labels that trace a job back to its schedule: {@code schedule} (the name),
+     * {@code schedule.trigger} ({@code cron} or {@code manual}) and, for cron fires,
+     * {@code schedule.slot} (the slot in the schedule's zone) and {@code schedule.missed-slots}
+     * when one job catches up several.
+     */
+    static JobSubmission labelled(ScheduleDefinition d, String trigger, Instant slot, int slotsCovered) {
+        JobSubmission t = d.template();
+        Map<String, String> labels = new TreeMap<>(t.labels());
+        labels.put("schedule", d.name());
+        labels.put("schedule.trigger", trigger);
+        if (slot != null) {
+            labels.put("schedule.slot", slot.atZone(d.timeZone()).toOffsetDateTime().toString());
+        }
+        if (slotsCovered > 1) {
+            labels.put("schedule.missed-slots", Integer.toString(slotsCovered));
+        }
+        return new JobSubmission(t.spec(), t.priority(), t.owner(), labels);
+    }
+}
