@@ -30,7 +30,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        throw new IllegalArgumentException("MutableClock is a UTC test clock; use it with UTC zones only, not " + zone);
     }
 
     @Override
