@@ -150,6 +150,26 @@ class ShardWorkersTest {
         assertThat(ids(shardLines(3))).hasSize(60);
     }
 
+    @Test
+    void closeInterruptsShardsStillRunningAfterTheGraceAndDiscardsTheirOutput() throws Exception {
+        workers = new ShardWorkers("node-b", queue, jobs, new ShardRequests(1, Populations::builtInModules),
+                new ShardWorkers.Settings(LEASE, Duration.ofMillis(50), Duration.ofMillis(20), Duration.ofMillis(100)),
+                db.clock);
+        long id = jobs.submit(job(4_000, 4_000));
+        workers.setConcurrency(1);
+        await(() -> workers.progress(id).orElseThrow().patientsInFlight() > 0);
+
+        workers.close();
+
+        assertThat(workers.runningShards()).isZero();
+        assertThat(workers.activeWorkers()).isZero();
+        // the lease is left to expire, so another node re-runs the shard
+        assertThat(jobs.shards(id).get(0).state()).isEqualTo(org.patientgen.engine.api.ShardState.LEASED);
+        try (Stream<Path> left = Files.list(temp.resolve("job/shards"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     private List<String> shardLines(int shards) throws Exception {
         return shardLines(temp.resolve("job"), shards);
     }
