@@ -14,9 +14,18 @@ import org.patientgen.engine.sim.SimulationConfig;
  * @param exporters  output formats
  * @param output     directory to create (absent or empty)
  * @param threads    worker threads; output does not depend on it
+ * @param firstIndex index of the first patient: the run writes patients {@code firstIndex} to
+ *                   {@code firstIndex + population - 1}, byte for byte as a whole-population run
+ *                   writes them (a job shard is such a range)
  */
 public record GenerationRequest(long population, SimulationConfig simulation, List<Exporter> exporters,
-                                Path output, int threads) {
+                                Path output, int threads, long firstIndex) {
+    /** A whole population: patients 0 to {@code population - 1}. */
+    public GenerationRequest(long population, SimulationConfig simulation, List<Exporter> exporters, Path output,
+                             int threads) {
+        this(population, simulation, exporters, output, threads, 0);
+    }
+
     public GenerationRequest {
         Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(output, "output");
@@ -29,6 +38,9 @@ public record GenerationRequest(long population, SimulationConfig simulation, Li
         }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be between 1 and 256, was " + threads);
+        }
+        if (firstIndex < 0 || firstIndex > Long.MAX_VALUE - population) {
+            throw new IllegalArgumentException("first patient index must be at least 0, was " + firstIndex);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -46,6 +48,21 @@ public final class Generator {
      */
     public static GenerationSummary run(GenerationRequest request, ProgressListener progress)
             throws IOException, GenerationException, InterruptedException {
+        return run(request, progress, () -> false);
+    }
+
+    /**
+     * Runs the request unless {@code cancelled} turns true: it is asked before each patient is
+     * written, and once it answers true the run stops, deletes its temporary directory (nothing
+     * appears at the target) and throws {@link CancellationException}. Interrupting the calling
+     * thread has the same effect, with {@link InterruptedException}.
+     *
+     * @param cancelled asked from the calling thread between patients; must be cheap
+     * @throws CancellationException if {@code cancelled} answered true
+     */
+    public static GenerationSummary run(GenerationRequest request, ProgressListener progress,
+                                        BooleanSupplier cancelled)
+            throws IOException, GenerationException, InterruptedException {
         long started = System.nanoTime();
         Simulator simulator = new Simulator(request.simulation());
         try (OutputDirectory out = OutputDirectory.create(request.output())) {
@@ -59,9 +76,14 @@ public final class Generator {
                     workers.execute(() -> work(simulator, request, nextIndex, buffer));
                 }
                 for (long i = 0; i < request.population(); i++) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("generation of " + request.output() + " cancelled after "
+                                + i + " of " + request.population() + " patients");
+                    }
                     Produced p = buffer.take();
                     if (p.failure() != null) {
-                        throw new GenerationException("patient " + i + " failed: " + describe(p.failure()),
+                        throw new GenerationException("patient " + (request.firstIndex() + i) + " failed: "
+                                + describe(p.failure()),
                                 p.failure());
                     }
                     out.write(p.chunk());
@@ -101,10 +123,11 @@ public final class Generator {
                 if (i >= request.population()) {
                     return;
                 }
+                long patient = request.firstIndex() + i;
                 Produced produced;
                 try {
-                    PatientRecord record = simulator.simulate(i);
-                    PatientChunk chunk = new PatientChunk(i);
+                    PatientRecord record = simulator.simulate(patient);
+                    PatientChunk chunk = new PatientChunk(patient);
                     for (Exporter e : request.exporters()) {
                         e.write(record, chunk);
                     }
@@ -142,6 +165,9 @@ public final class Generator {
         m.put("generator", "PatientGen " + version());
         m.put("seed", sim.seed());
         m.put("population", request.population());
+        if (request.firstIndex() != 0) {
+            m.put("firstIndex", request.firstIndex()); // a shard of a larger population
+        }
         m.put("state", sim.state().code());
         m.put("endDate", sim.endDate().toString());
         m.put("yearsOfHistory", sim.yearsOfHistory());

@@ -147,6 +147,36 @@ class GeneratorTest {
         assertThat(seen).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
     }
 
+    @Test
+    void aRangeOfPatientsIsByteForByteThatSliceOfTheWholePopulation() throws Exception {
+        var formats = ExportFormats.parse("fhir-ndjson");
+        Generator.run(new GenerationRequest(30, Populations.config(5, "MA", 10), formats, temp.resolve("all"), 2),
+                ProgressListener.NONE);
+        GenerationSummary shard = Generator.run(new GenerationRequest(10, Populations.config(5, "MA", 10), formats,
+                temp.resolve("shard"), 3, 20), ProgressListener.NONE);
+
+        List<String> all = Files.readAllLines(temp.resolve("all/fhir/Patient.ndjson"));
+        List<String> range = Files.readAllLines(temp.resolve("shard/fhir/Patient.ndjson"));
+        assertThat(all).hasSize(30);
+        assertThat(range).isEqualTo(all.subList(20, 30));
+        assertThat(shard.patients()).isEqualTo(10);
+        assertThat(JSON.readTree(temp.resolve("shard/manifest.json").toFile()).get("firstIndex").asLong())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void cancelledRunLeavesNothingBehind() throws Exception {
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        assertThatThrownBy(() -> Generator.run(new GenerationRequest(50, Populations.config(5, "MA", 10),
+                ExportFormats.parse("fhir-ndjson,csv"), temp.resolve("c"), 2), (w, t, b) -> written.set(w),
+                () -> written.get() >= 5))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("after 5 of 50 patients");
+        try (Stream<Path> left = Files.list(temp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     private static Map<String, String> hashes(Path root) throws Exception {
         Map<String, String> result = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
