@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param shards          number of shards
  * @param shardsSucceeded shards whose output is recorded
  * @param patientsDone    patients in succeeded shards
+ * @param rerunOf         the job this one re-runs, or {@code null}
  */
 public record Job(long id, JobSubmission submission, JobState state, Instant submittedAt, Instant updatedAt,
-                  int shards, int shardsSucceeded, long patientsDone) {
+                  int shards, int shardsSucceeded, long patientsDone, Long rerunOf) {
     public Job {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(state, "state");

@@ -13,14 +13,17 @@ public enum JobState {
     RUNNING,
     /** Every shard completed. */
     SUCCEEDED,
-    /** A shard failed for good. */
+    /** A shard used up its attempts. The job can be retried, which queues it again. */
     FAILED,
     /** Cancelled by a user before it finished. */
     CANCELLED,
     /** In a workflow, never ran because an upstream job did not succeed. */
     SKIPPED;
 
-    /** Whether the job can never change state again. */
+    /**
+     * Whether the job has ended. Only a user's retry moves an ended job on ({@code FAILED → QUEUED});
+     * workers and workflows never do.
+     */
     public boolean isTerminal() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == SKIPPED;
     }
@@ -34,6 +37,8 @@ public enum JobState {
                 return EnumSet.of(RUNNING, CANCELLED);
             case RUNNING:
                 return EnumSet.of(SUCCEEDED, FAILED, CANCELLED);
+            case FAILED:
+                return EnumSet.of(QUEUED);
             default:
                 return EnumSet.noneOf(JobState.class);
         }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * @param priority higher runs first; waiting jobs gain priority over time (see the job queue)
  * @param owner    who submitted it (a user or service name)
  * @param labels   free-form key/value tags for filtering, e.g. {@code team=cardio}
+ * @param retry    how often its shards are tried, and the backoff between tries
  */
-public record JobSubmission(GenerationSpec spec, int priority, String owner, Map<String, String> labels) {
+public record JobSubmission(GenerationSpec spec, int priority, String owner, Map<String, String> labels,
+                            RetryPolicy retry) {
     /** Priorities are bounded so that aging arithmetic cannot overflow. */
     public static final int MIN_PRIORITY = -1_000;
     /** See {@link #MIN_PRIORITY}. */
@@ -23,6 +25,7 @@ public record JobSubmission(GenerationSpec spec, int priority, String owner, Map
     public JobSubmission {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(retry, "retry");
         labels = Map.copyOf(new TreeMap<>(labels));
         checkPriority(priority);
         if (owner.isBlank() || owner.length() > 200) {
@@ -37,6 +40,16 @@ public record JobSubmission(GenerationSpec spec, int priority, String owner, Map
                 throw new IllegalArgumentException("label '" + label.getKey() + "' value is longer than 500 characters");
             }
         }
+    }
+
+    /** A submission with the {@linkplain RetryPolicy#DEFAULT default} retry policy. */
+    public JobSubmission(GenerationSpec spec, int priority, String owner, Map<String, String> labels) {
+        this(spec, priority, owner, labels, RetryPolicy.DEFAULT);
+    }
+
+    /** This submission with another retry policy. */
+    public JobSubmission withRetry(RetryPolicy policy) {
+        return new JobSubmission(spec, priority, owner, labels, policy);
     }
 
     /**

@@ -16,9 +16,14 @@ import java.util.Objects;
  * @param leaseOwner     node holding the lease, or {@code null}
  * @param leaseExpiresAt when the lease expires, or {@code null} when not leased
  * @param completedAt    when its completion was recorded, or {@code null}
+ * @param failures       failed attempts counted against the job's {@link RetryPolicy} (reset by a job retry)
+ * @param notBefore      a pending shard backing off after a failure is not claimed before this; {@code null}
+ *                       when it may be claimed at once
+ * @param lastError      the error of its latest failed attempt, or {@code null}
  */
 public record Shard(long id, long jobId, int index, long firstPatient, int patientCount, ShardState state,
-                    int attempts, String leaseOwner, Instant leaseExpiresAt, Instant completedAt) {
+                    int attempts, String leaseOwner, Instant leaseExpiresAt, Instant completedAt,
+                    int failures, Instant notBefore, String lastError) {
     public Shard {
         Objects.requireNonNull(state, "state");
     }

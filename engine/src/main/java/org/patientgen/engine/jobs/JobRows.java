@@ -13,7 +13,7 @@ import org.patientgen.engine.persistence.Transactions;
 /** SQL shared by the job store and the shard queue. */
 final class JobRows {
     static final String SHARD_COLUMNS = "id, job_id, shard_index, first_patient, patient_count, state, attempts,"
-            + " lease_owner, lease_expires_at, completed_at";
+            + " lease_owner, lease_expires_at, completed_at, failures, not_before_ms, last_error";
 
     private JobRows() {
     }
@@ -101,6 +101,8 @@ final class JobRows {
         return new Shard(rs.getLong("id"), rs.getLong("job_id"), rs.getInt("shard_index"), rs.getLong("first_patient"),
                 rs.getInt("patient_count"), ShardState.valueOf(rs.getString("state")), rs.getInt("attempts"),
                 rs.getString("lease_owner"), Transactions.instant(rs, "lease_expires_at"),
-                Transactions.instant(rs, "completed_at"));
+                Transactions.instant(rs, "completed_at"), rs.getInt("failures"),
+                rs.getLong("not_before_ms") == 0 ? null : Instant.ofEpochMilli(rs.getLong("not_before_ms")),
+                rs.getString("last_error"));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,9 @@ import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.JobTransition;
+import org.patientgen.engine.api.RetryPolicy;
 import org.patientgen.engine.api.Shard;
+import org.patientgen.engine.api.ShardFailure;
 import org.patientgen.engine.persistence.AuditLog;
 import org.patientgen.engine.persistence.Transactions;
 
@@ -88,8 +91,9 @@ public final class JobStore {
         long jobId;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (owner, priority, state, population, seed,"
                 + " us_state, end_date, years_of_history, formats, modules, output_location, shard_size, shard_count,"
-                + " enqueued_ms, submitted_at, updated_at, workflow_id, workflow_node)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " enqueued_ms, submitted_at, updated_at, workflow_id, workflow_node, retry_max_attempts,"
+                + " retry_initial_backoff_ms, retry_max_backoff_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             ps.setString(1, submission.owner());
             ps.setInt(2, submission.priority());
@@ -113,6 +117,9 @@ public final class JobStore {
                 ps.setLong(17, workflowId);
             }
             ps.setString(18, node);
+            ps.setInt(19, submission.retry().maxAttempts());
+            ps.setLong(20, submission.retry().initialBackoff().toMillis());
+            ps.setLong(21, submission.retry().maxBackoff().toMillis());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -183,10 +190,15 @@ public final class JobStore {
                 rs.getObject("end_date", java.time.LocalDate.class), rs.getInt("years_of_history"),
                 Arrays.asList(rs.getString("formats").split(",")), rs.getString("modules"),
                 rs.getString("output_location"), rs.getInt("shard_size"));
-        JobSubmission submission = new JobSubmission(spec, rs.getInt("priority"), rs.getString("owner"), labels);
+        RetryPolicy retry = new RetryPolicy(rs.getInt("retry_max_attempts"),
+                Duration.ofMillis(rs.getLong("retry_initial_backoff_ms")), Duration.ofMillis(rs.getLong("retry_max_backoff_ms")));
+        JobSubmission submission = new JobSubmission(spec, rs.getInt("priority"), rs.getString("owner"), labels, retry);
+        long rerunId = rs.getLong("rerun_of");
+        Long rerunOf = rs.wasNull() ? null : rerunId;
         return new Job(rs.getLong("id"), submission, JobState.valueOf(rs.getString("state")),
                 Transactions.instant(rs, "submitted_at"), Transactions.instant(rs, "updated_at"),
-                rs.getInt("shard_count"), rs.getInt("shards_succeeded"), rs.getLong("patients_done"));
+                rs.getInt("shard_count"), rs.getInt("shards_succeeded"), rs.getLong("patients_done"),
+                rerunOf);
     }
 
     /** Every state change of the job, oldest first; the first is its submission. */
@@ -219,6 +231,24 @@ public final class JobStore {
                     List<Shard> result = new ArrayList<>();
                     while (rs.next()) {
                         result.add(JobRows.shard(rs));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    /** Every failed attempt of the job's shards, by shard and then attempt, with its error. */
+    public List<ShardFailure> failures(long jobId) throws SQLException {
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT shard_index, attempt, owner, failed_at, error, retry_at"
+                    + " FROM shard_failures WHERE job_id = ? ORDER BY shard_index, attempt")) {
+                ps.setLong(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ShardFailure> result = new ArrayList<>();
+                    while (rs.next()) {
+                        result.add(new ShardFailure(jobId, rs.getInt(1), rs.getInt(2), rs.getString(3),
+                                Transactions.instant(rs, "failed_at"), rs.getString(5), Transactions.instant(rs, "retry_at")));
                     }
                     return result;
                 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.patientgen.engine.api.JobState;
+import org.patientgen.engine.api.RetryPolicy;
 import org.patientgen.engine.api.ShardCompletion;
 import org.patientgen.engine.api.ShardLease;
 import org.patientgen.engine.persistence.SqlDialect;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Fencing.</b> Every claim increments the shard's attempt number; renew and complete succeed
  * only for the attempt of the lease presented. A worker that lost its lease (expired and
  * reclaimed, or the job was cancelled) cannot overwrite its successor's result.
+ *
+ * <p><b>Retries.</b> A failed attempt makes the shard pending again with a "not before" time
+ * (exponential backoff, see {@link RetryPolicy}); the claim skips it until then. The condition is
+ * a plain comparison on a column of the claim index, so the claim stays an index walk.
  *
  * <p>Lease expiry is judged with this node's clock; nodes' clocks must agree to well within a
  * lease length (NTP), which leases of seconds to minutes allow.
@@ -63,7 +68,7 @@ public final class ShardQueue {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.pickNext = "SELECT id, job_id, shard_index, first_patient, patient_count, attempts, lease_owner FROM shards"
-                + " WHERE state = 'PENDING' OR (state = 'LEASED' AND lease_expires_at < ?)"
+                + " WHERE (state = 'PENDING' AND not_before_ms <= ?) OR (state = 'LEASED' AND lease_expires_at < ?)"
                 + " ORDER BY queue_rank, id FETCH FIRST 1 ROWS ONLY " + dialect.claimLock();
     }
 
@@ -105,7 +110,8 @@ public final class ShardQueue {
         int attempts;
         String previousOwner;
         try (PreparedStatement ps = c.prepareStatement(pickNext)) {
-            ps.setObject(1, Transactions.timestamp(now));
+            ps.setLong(1, now.toEpochMilli());
+            ps.setObject(2, Transactions.timestamp(now));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return new Claim(null, true);
@@ -121,12 +127,13 @@ public final class ShardQueue {
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'LEASED', attempts = attempts + 1,"
                 + " lease_owner = ?, lease_expires_at = ? WHERE id = ? AND attempts = ?"
-                + " AND (state = 'PENDING' OR (state = 'LEASED' AND lease_expires_at < ?))")) {
+                + " AND ((state = 'PENDING' AND not_before_ms <= ?) OR (state = 'LEASED' AND lease_expires_at < ?))")) {
             ps.setString(1, owner);
             ps.setObject(2, Transactions.timestamp(expires));
             ps.setLong(3, shardId);
             ps.setInt(4, attempts);
-            ps.setObject(5, Transactions.timestamp(now));
+            ps.setLong(5, now.toEpochMilli());
+            ps.setObject(6, Transactions.timestamp(now));
             if (ps.executeUpdate() == 0) {
                 return new Claim(null, false);
             }
@@ -223,9 +230,13 @@ public final class ShardQueue {
     }
 
     /**
-     * Records that the lease holder gave up on the shard: the shard and its job fail and the job's
-     * other unfinished shards are withdrawn; workflow jobs downstream are skipped (or released, where
-     * their edge says to run anyway). (Retries with backoff come with the workers.)
+     * Records that the lease holder's attempt at the shard failed, and the error.
+     *
+     * <p>While the job's {@link RetryPolicy} allows more attempts, the shard becomes pending again,
+     * claimable from now + {@link RetryPolicy#backoffAfter backoff}; the job keeps running. The
+     * failure that uses up the attempts fails the shard and the job: the job's other unfinished
+     * shards are withdrawn and workflow jobs downstream are skipped (or released, where their edge
+     * says to run anyway). Either way the failed attempt is kept ({@link JobStore#failures}).
      *
      * @return false if the lease was already lost, in which case nothing changed
      */
@@ -233,8 +244,10 @@ public final class ShardQueue {
         Instant now = clock.instant();
         String message = error.length() > 4000 ? error.substring(0, 4000) : error;
         return tx.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'FAILED', last_error = ?,"
-                    + " lease_expires_at = NULL WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
+            // The guarded update takes the shard's row lock before anything reads the job (lock order).
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET failures = failures + 1, last_error = ?,"
+                    + " lease_owner = NULL, lease_expires_at = NULL"
+                    + " WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
                 ps.setString(1, message);
                 ps.setLong(2, held.shardId());
                 ps.setInt(3, held.attempt());
@@ -243,6 +256,25 @@ public final class ShardQueue {
                     return false;
                 }
             }
+            int failures = failures(c, held.shardId());
+            RetryPolicy retry = retryPolicy(c, held.jobId());
+            Instant retryAt = failures < retry.maxAttempts() ? now.plus(retry.backoffAfter(failures)) : null;
+            recordFailure(c, held, now, message, retryAt);
+            if (retryAt != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE shards SET state = 'PENDING', not_before_ms = ? WHERE id = ?")) {
+                    ps.setLong(1, retryAt.toEpochMilli());
+                    ps.setLong(2, held.shardId());
+                    ps.executeUpdate();
+                }
+                LOG.info("shard {} of job {} failed (attempt {}, failure {} of {}), retry at {}: {}", held.shardIndex(),
+                        held.jobId(), held.attempt(), failures, retry.maxAttempts(), retryAt, message);
+                return true;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'FAILED' WHERE id = ?")) {
+                ps.setLong(1, held.shardId());
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'CANCELLED',"
                     + " lease_expires_at = NULL WHERE job_id = ? AND state IN ('PENDING', 'LEASED')")) {
                 ps.setLong(1, held.jobId());
@@ -250,12 +282,58 @@ public final class ShardQueue {
             }
             JobState state = JobRows.lockJob(c, held.jobId());
             if (state == JobState.RUNNING) {
+                String tries = retry.maxAttempts() == 1 ? "" : " (" + failures + " attempts)";
                 JobRows.transition(c, held.jobId(), state, JobState.FAILED, now, held.owner(),
-                        "shard " + held.shardIndex() + " failed: " + message.substring(0, Math.min(message.length(), 1500)));
+                        "shard " + held.shardIndex() + " failed" + tries + ": "
+                                + message.substring(0, Math.min(message.length(), 1500)));
                 JobDependencies.afterFinished(c, held.jobId(), now, held.owner(), policy);
             }
             return true;
         });
+    }
+
+    private static int failures(Connection c, long shardId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT failures FROM shards WHERE id = ?")) {
+            ps.setLong(1, shardId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static RetryPolicy retryPolicy(Connection c, long jobId) throws SQLException {
+        // A job's policy never changes after submission, so reading it needs no lock.
+        try (PreparedStatement ps = c.prepareStatement("SELECT retry_max_attempts, retry_initial_backoff_ms,"
+                + " retry_max_backoff_ms FROM jobs WHERE id = ?")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new JobStateException("job " + jobId + " does not exist");
+                }
+                return new RetryPolicy(rs.getInt(1), Duration.ofMillis(rs.getLong(2)), Duration.ofMillis(rs.getLong(3)));
+            }
+        }
+    }
+
+    private static void recordFailure(Connection c, ShardLease held, Instant now, String message, Instant retryAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO shard_failures (shard_id, attempt, job_id,"
+                + " shard_index, owner, failed_at, error, retry_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, held.shardId());
+            ps.setInt(2, held.attempt());
+            ps.setLong(3, held.jobId());
+            ps.setInt(4, held.shardIndex());
+            ps.setString(5, held.owner());
+            ps.setObject(6, Transactions.timestamp(now));
+            ps.setString(7, message);
+            if (retryAt == null) {
+                ps.setNull(8, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(8, Transactions.timestamp(retryAt));
+            }
+            ps.executeUpdate();
+        }
     }
 
     private static void checkLease(Duration lease) {

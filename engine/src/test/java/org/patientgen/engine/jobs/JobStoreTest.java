@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobTransition;
+import org.patientgen.engine.api.RetryPolicy;
 import org.patientgen.engine.api.Shard;
 import org.patientgen.engine.api.ShardCompletion;
 import org.patientgen.engine.api.ShardLease;
@@ -178,8 +179,8 @@ class JobStoreTest {
     }
 
     @Test
-    void aFailedShardFailsTheJob() throws Exception {
-        long id = jobs.submit(Jobs.job(20, 10, 0));
+    void aFailedShardFailsTheJobWhenItHasNoRetries() throws Exception {
+        long id = jobs.submit(Jobs.job(20, 10, 0).withRetry(RetryPolicy.noRetry()));
         ShardLease a = queue.claim("node-a", LEASE).orElseThrow();
         ShardLease b = queue.claim("node-b", LEASE).orElseThrow();
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.RetryPolicy;
 import org.patientgen.engine.api.WorkflowDefinition;
 import org.patientgen.engine.api.WorkflowEdge;
 import org.patientgen.engine.api.WorkflowNode;
@@ -15,10 +16,11 @@ final class Flows {
     private Flows() {
     }
 
+    /** A one-shard job without retries: its first failure fails it. */
     static JobSubmission job(String node) {
         GenerationSpec spec = new GenerationSpec(10, node.hashCode(), "MA", LocalDate.of(2025, 12, 31), 5,
                 List.of("csv"), "", "/out/" + node, 10);
-        return new JobSubmission(spec, 0, "alice", Map.of("step", node));
+        return new JobSubmission(spec, 0, "alice", Map.of("step", node), RetryPolicy.noRetry());
     }
 
     /** A workflow of the named nodes with these edges. */
