@@ -6,11 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.OnUpstreamFailure;
+import org.patientgen.engine.persistence.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,33 +84,17 @@ final class JobDependencies {
     }
 
     private static List<Long> downstreamOf(Connection c, long jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT downstream_job_id FROM workflow_edges"
-                + " WHERE upstream_job_id = ? ORDER BY downstream_job_id")) {
-            ps.setLong(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Long> result = new ArrayList<>();
-                while (rs.next()) {
-                    result.add(rs.getLong(1));
-                }
-                return result;
-            }
-        }
+        return Rows.list(c, "SELECT downstream_job_id FROM workflow_edges"
+                + " WHERE upstream_job_id = ? ORDER BY downstream_job_id",
+                rs -> rs.getLong(1), jobId);
     }
 
     private static List<Upstream> upstreamOf(Connection c, long jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT j.id, j.workflow_node, j.state, e.on_upstream_failure"
+        return Rows.list(c, "SELECT j.id, j.workflow_node, j.state, e.on_upstream_failure"
                 + " FROM workflow_edges e JOIN jobs j ON j.id = e.upstream_job_id"
-                + " WHERE e.downstream_job_id = ? ORDER BY j.id")) {
-            ps.setLong(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Upstream> result = new ArrayList<>();
-                while (rs.next()) {
-                    result.add(new Upstream(rs.getLong(1), rs.getString(2), JobState.valueOf(rs.getString(3)),
-                            OnUpstreamFailure.valueOf(rs.getString(4))));
-                }
-                return result;
-            }
-        }
+                + " WHERE e.downstream_job_id = ? ORDER BY j.id",
+                rs -> new Upstream(rs.getLong(1), rs.getString(2), JobState.valueOf(rs.getString(3)),
+                        OnUpstreamFailure.valueOf(rs.getString(4))), jobId);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.patientgen.engine.api.RetryPolicy;
 import org.patientgen.engine.api.Shard;
 import org.patientgen.engine.api.ShardFailure;
 import org.patientgen.engine.persistence.AuditLog;
+import org.patientgen.engine.persistence.Rows;
 import org.patientgen.engine.persistence.Transactions;
 
 /**
@@ -204,55 +204,33 @@ public final class JobStore {
     /** Every state change of the job, oldest first; the first is its submission. */
     public List<JobTransition> transitions(long jobId) throws SQLException {
         return tx.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT from_state, to_state, occurred_at, actor, reason"
-                    + " FROM job_transitions WHERE job_id = ? ORDER BY id")) {
-                ps.setLong(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<JobTransition> result = new ArrayList<>();
-                    while (rs.next()) {
+            return Rows.list(c, "SELECT from_state, to_state, occurred_at, actor, reason"
+                    + " FROM job_transitions WHERE job_id = ? ORDER BY id",
+                    rs -> {
                         String from = rs.getString(1);
-                        result.add(new JobTransition(jobId, from == null ? null : JobState.valueOf(from),
+                        return new JobTransition(jobId, from == null ? null : JobState.valueOf(from),
                                 JobState.valueOf(rs.getString(2)), Transactions.instant(rs, "occurred_at"),
-                                rs.getString(4), rs.getString(5)));
-                    }
-                    return result;
-                }
-            }
+                                rs.getString(4), rs.getString(5));
+                    }, jobId);
         });
     }
 
     /** The job's shards in order. */
     public List<Shard> shards(long jobId) throws SQLException {
         return tx.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + JobRows.SHARD_COLUMNS
-                    + " FROM shards WHERE job_id = ? ORDER BY shard_index")) {
-                ps.setLong(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Shard> result = new ArrayList<>();
-                    while (rs.next()) {
-                        result.add(JobRows.shard(rs));
-                    }
-                    return result;
-                }
-            }
+            return Rows.list(c, "SELECT " + JobRows.SHARD_COLUMNS
+                    + " FROM shards WHERE job_id = ? ORDER BY shard_index",
+                    JobRows::shard, jobId);
         });
     }
 
     /** Every failed attempt of the job's shards, by shard and then attempt, with its error. */
     public List<ShardFailure> failures(long jobId) throws SQLException {
         return tx.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT shard_index, attempt, owner, failed_at, error, retry_at"
-                    + " FROM shard_failures WHERE job_id = ? ORDER BY shard_index, attempt")) {
-                ps.setLong(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<ShardFailure> result = new ArrayList<>();
-                    while (rs.next()) {
-                        result.add(new ShardFailure(jobId, rs.getInt(1), rs.getInt(2), rs.getString(3),
-                                Transactions.instant(rs, "failed_at"), rs.getString(5), Transactions.instant(rs, "retry_at")));
-                    }
-                    return result;
-                }
-            }
+            return Rows.list(c, "SELECT shard_index, attempt, owner, failed_at, error, retry_at"
+                    + " FROM shard_failures WHERE job_id = ? ORDER BY shard_index, attempt",
+                    rs -> new ShardFailure(jobId, rs.getInt(1), rs.getInt(2), rs.getString(3),
+                            Transactions.instant(rs, "failed_at"), rs.getString(5), Transactions.instant(rs, "retry_at")), jobId);
         });
     }
 

@@ -1,7 +1,6 @@
 package org.patientgen.engine.schedules;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleDefinition;
 import org.patientgen.engine.jobs.JobStore;
 import org.patientgen.engine.persistence.AuditLog;
+import org.patientgen.engine.persistence.Rows;
 import org.patientgen.engine.persistence.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,17 +98,9 @@ public final class ScheduleFirer implements AutoCloseable {
 
     private List<Schedule> due(Instant now) throws SQLException {
         return tx.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ScheduleRows.COLUMNS + " FROM schedules"
-                    + " WHERE enabled = TRUE AND next_fire_at <= ? ORDER BY next_fire_at, id")) {
-                ps.setObject(1, Transactions.timestamp(now));
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Schedule> due = new ArrayList<>();
-                    while (rs.next()) {
-                        due.add(ScheduleRows.read(rs));
-                    }
-                    return due;
-                }
-            }
+            return Rows.list(c, "SELECT " + ScheduleRows.COLUMNS + " FROM schedules"
+                    + " WHERE enabled = TRUE AND next_fire_at <= ? ORDER BY next_fire_at, id",
+                    ScheduleRows::read, Transactions.timestamp(now));
         });
     }
 

@@ -1,6 +1,5 @@
 package org.patientgen.engine.schedules;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +17,7 @@ import org.patientgen.engine.api.ScheduleDefinition;
 import org.patientgen.engine.api.ScheduleFire;
 import org.patientgen.engine.jobs.JobStore;
 import org.patientgen.engine.persistence.AuditLog;
+import org.patientgen.engine.persistence.Rows;
 import org.patientgen.engine.persistence.Transactions;
 
 /**
@@ -237,21 +237,14 @@ public final class ScheduleStore {
     /** The slots the schedule fired, newest first, at most {@code limit}. */
     public List<ScheduleFire> fires(long id, int limit) throws SQLException {
         return tx.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT schedule_id, slot_at, job_id, fired_at, fired_by"
-                    + " FROM schedule_fires WHERE schedule_id = ? ORDER BY slot_at DESC FETCH FIRST ? ROWS ONLY")) {
-                ps.setLong(1, id);
-                ps.setInt(2, Math.max(0, limit));
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<ScheduleFire> result = new ArrayList<>();
-                    while (rs.next()) {
+            return Rows.list(c, "SELECT schedule_id, slot_at, job_id, fired_at, fired_by"
+                    + " FROM schedule_fires WHERE schedule_id = ? ORDER BY slot_at DESC FETCH FIRST ? ROWS ONLY",
+                    rs -> {
                         long jobId = rs.getLong("job_id");
-                        result.add(new ScheduleFire(id, Transactions.instant(rs, "slot_at"),
+                        return new ScheduleFire(id, Transactions.instant(rs, "slot_at"),
                                 rs.wasNull() ? null : jobId, Transactions.instant(rs, "fired_at"),
-                                rs.getString("fired_by")));
-                    }
-                    return result;
-                }
-            }
+                                rs.getString("fired_by"));
+                    }, id, Math.max(0, limit));
         });
     }
 

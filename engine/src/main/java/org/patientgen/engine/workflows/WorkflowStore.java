@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.patientgen.engine.api.WorkflowNode;
 import org.patientgen.engine.jobs.JobStateException;
 import org.patientgen.engine.jobs.JobStore;
 import org.patientgen.engine.persistence.AuditLog;
+import org.patientgen.engine.persistence.Rows;
 import org.patientgen.engine.persistence.Transactions;
 
 /**
@@ -122,33 +122,17 @@ public final class WorkflowStore {
     }
 
     private static List<WorkflowJob> jobsOf(Connection c, long workflowId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, workflow_node, state FROM jobs WHERE workflow_id = ? ORDER BY id")) {
-            ps.setLong(1, workflowId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<WorkflowJob> result = new ArrayList<>();
-                while (rs.next()) {
-                    result.add(new WorkflowJob(rs.getString(2), rs.getLong(1), JobState.valueOf(rs.getString(3))));
-                }
-                return result;
-            }
-        }
+        return Rows.list(c,
+                "SELECT id, workflow_node, state FROM jobs WHERE workflow_id = ? ORDER BY id",
+                rs -> new WorkflowJob(rs.getString(2), rs.getLong(1), JobState.valueOf(rs.getString(3))), workflowId);
     }
 
     private static List<WorkflowEdge> edgesOf(Connection c, long workflowId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT u.workflow_node, d.workflow_node, e.on_upstream_failure"
+        return Rows.list(c, "SELECT u.workflow_node, d.workflow_node, e.on_upstream_failure"
                 + " FROM workflow_edges e JOIN jobs u ON u.id = e.upstream_job_id JOIN jobs d ON d.id = e.downstream_job_id"
-                + " WHERE e.workflow_id = ? ORDER BY u.id, d.id")) {
-            ps.setLong(1, workflowId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<WorkflowEdge> result = new ArrayList<>();
-                while (rs.next()) {
-                    result.add(new WorkflowEdge(rs.getString(1), rs.getString(2),
-                            OnUpstreamFailure.valueOf(rs.getString(3))));
-                }
-                return result;
-            }
-        }
+                + " WHERE e.workflow_id = ? ORDER BY u.id, d.id",
+                rs -> new WorkflowEdge(rs.getString(1), rs.getString(2),
+                        OnUpstreamFailure.valueOf(rs.getString(3))), workflowId);
     }
 
     /**
