@@ -120,26 +120,12 @@ final class GenerateCommand implements Callable<Integer> {
         ModuleLibrary library = loadModules();
         long actualSeed = seed != null ? seed : new java.util.SplittableRandom().nextLong() >>> 16;
         SimulationConfig config = new SimulationConfig(actualSeed, profile, end, yearsOfHistory, library);
-        Path target = out;
-        if (java.nio.file.Files.exists(target) && !java.nio.file.Files.isDirectory(target)) {
-            throw new UsageException("--out " + target + " is a file, not a directory");
+        try {
+            Generator.checkOutput(out);
+        } catch (IOException e) {
+            throw new UsageException("--out " + e.getMessage());
         }
-        if (java.nio.file.Files.isDirectory(target)) {
-            try (var s = java.nio.file.Files.list(target)) {
-                if (s.findAny().isPresent()) {
-                    throw new UsageException("--out " + target + " is not empty; choose a new directory");
-                }
-            }
-        }
-        Path parent = target.toAbsolutePath().normalize().getParent();
-        Path existing = parent;
-        while (existing != null && !java.nio.file.Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !java.nio.file.Files.isDirectory(existing) || !java.nio.file.Files.isWritable(existing)) {
-            throw new UsageException("--out " + target + " cannot be created: " + existing + " is not a writable directory");
-        }
-        return new GenerationRequest(population, config, exporters, target, threadCount);
+        return new GenerationRequest(population, config, exporters, out, threadCount);
     }
 
     private ModuleLibrary loadModules() throws IOException {

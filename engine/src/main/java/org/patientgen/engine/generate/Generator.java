@@ -200,6 +200,16 @@ public final class Generator {
         return JSON.writeValueAsBytes(m);
     }
 
+    /**
+     * Checks, without writing anything, that {@code output} can receive a generation run: absent
+     * or empty, inside a writable directory. {@link #run} checks the same before it starts.
+     *
+     * @throws IOException whose message names the directory and the problem
+     */
+    public static void checkOutput(java.nio.file.Path output) throws IOException {
+        OutputDirectory.checkTarget(output);
+    }
+
     /** The engine version from the jar manifest, or "dev" when run from classes. */
     public static String version() {
         String v = Generator.class.getPackage().getImplementationVersion();

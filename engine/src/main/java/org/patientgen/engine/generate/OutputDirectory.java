@@ -64,34 +64,45 @@ final class OutputDirectory implements AutoCloseable {
     }
 
     /**
-     * Checks that {@code target} can be produced (absent or an empty directory, parent writable)
-     * and creates the temporary directory beside it.
+     * Checks, without writing anything, that {@code target} can be produced: absent or an empty
+     * directory, and its nearest existing ancestor a writable directory.
+     *
+     * @throws IOException with a message naming the directory and the problem
+     */
+    static void checkTarget(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            if (!Files.isDirectory(absolute)) {
+                throw new IOException(target + " is a file, not a directory");
+            }
+            try (Stream<Path> s = Files.list(absolute)) {
+                if (s.findAny().isPresent()) {
+                    throw new IOException(target + " is not empty; choose a new directory");
+                }
+            }
+        }
+        Path existing = absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new IOException(target + " cannot be created: " + existing + " is not a writable directory");
+        }
+    }
+
+    /**
+     * Checks the target ({@link #checkTarget}) and creates the temporary directory beside it.
      *
      * @throws IOException with a message naming the directory and the problem
      */
     static OutputDirectory create(Path target) throws IOException {
+        checkTarget(target);
         Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute)) {
-            if (!Files.isDirectory(absolute)) {
-                throw new IOException("output path " + target + " is a file, not a directory");
-            }
-            try (Stream<Path> s = Files.list(absolute)) {
-                if (s.findAny().isPresent()) {
-                    throw new IOException("output directory " + target + " is not empty; choose a new directory");
-                }
-            }
-        }
         Path parent = absolute.getParent();
-        if (parent == null) {
-            throw new IOException("output directory " + target + " has no parent directory");
-        }
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new IOException("cannot create " + parent + ": " + reason(e), e);
-        }
-        if (!Files.isWritable(parent)) {
-            throw new IOException("cannot write to " + parent + " (permission denied)");
         }
         Path temp;
         try {
