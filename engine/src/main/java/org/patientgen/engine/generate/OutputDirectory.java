@@ -140,13 +140,6 @@ final class OutputDirectory implements AutoCloseable {
         chunk.resourceCounts().forEach((k, v) -> counts.merge(k, v, Long::sum));
     }
 
-    /** Ensures a shared file exists (with its header) even when no patient wrote to it. */
-    void ensureFile(String relativePath, Exporter owner) throws IOException {
-        if (!open.containsKey(relativePath) && !finished.containsKey(relativePath)) {
-            openFile(relativePath, owner);
-        }
-    }
-
     private OpenFile openFile(String relativePath, Exporter owner) throws IOException {
         OpenFile f = new OpenFile(resolve(relativePath));
         byte[] header = owner.fileHeader(relativePath);
