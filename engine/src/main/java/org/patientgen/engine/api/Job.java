@@ -1,6 +1,7 @@
 package org.patientgen.engine.api;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,5 +24,12 @@ public record Job(long id, JobSubmission submission, JobState state, Instant sub
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(submittedAt, "submittedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** This job with other labels (the store reads labels separately from the job row). */
+    public Job withLabels(Map<String, String> labels) {
+        JobSubmission s = submission;
+        return new Job(id, new JobSubmission(s.spec(), s.priority(), s.owner(), labels, s.retry()), state, submittedAt,
+                updatedAt, shards, shardsSucceeded, patientsDone, rerunOf);
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "patientgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Generate realistic synthetic patients (FHIR R4, CSV) and check their realism.",
-        subcommands = {GenerateCommand.class, ModulesCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, ModulesCommand.class, ReportCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
 public final class PatientGenCli {
     /** Exit code for bad usage or input (unknown option, invalid value, unwritable directory). */
     public static final int EXIT_USAGE = 2;

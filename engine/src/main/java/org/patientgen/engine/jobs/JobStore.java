@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.Job;
+import org.patientgen.engine.api.JobPage;
+import org.patientgen.engine.api.JobQuery;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.JobTransition;
@@ -155,14 +160,80 @@ public final class JobStore {
         }
     }
 
+    /** A job row with its progress counted from its shards; callers append the WHERE clause. */
+    private static final String SELECT_JOBS = "SELECT j.*,"
+            + " (SELECT COUNT(*) FROM shards s WHERE s.job_id = j.id AND s.state = 'SUCCEEDED') AS shards_succeeded,"
+            + " (SELECT COALESCE(SUM(s.patient_count), 0) FROM shards s"
+            + "   WHERE s.job_id = j.id AND s.state = 'SUCCEEDED') AS patients_done"
+            + " FROM jobs j";
+
+    /**
+     * Jobs matching a query, newest first (highest id first), one page; keyset paging on the id so
+     * a page is cheap however deep, and stable while new jobs arrive.
+     */
+    public JobPage query(JobQuery query) throws SQLException {
+        StringBuilder sql = new StringBuilder(SELECT_JOBS).append(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!query.states().isEmpty()) {
+            sql.append(" AND j.state IN (")
+                    .append(String.join(", ", Collections.nCopies(query.states().size(), "?"))).append(')');
+            query.states().stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        for (Map.Entry<String, String> label : query.labels().entrySet()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM job_labels l WHERE l.job_id = j.id"
+                    + " AND l.label_key = ? AND l.label_value = ?)");
+            params.add(label.getKey());
+            params.add(label.getValue());
+        }
+        if (query.owner() != null) {
+            sql.append(" AND j.owner = ?");
+            params.add(query.owner());
+        }
+        if (query.submittedFrom() != null) {
+            sql.append(" AND j.submitted_at >= ?");
+            params.add(Transactions.timestamp(query.submittedFrom()));
+        }
+        if (query.submittedTo() != null) {
+            sql.append(" AND j.submitted_at < ?");
+            params.add(Transactions.timestamp(query.submittedTo()));
+        }
+        if (query.cursor() != null) {
+            sql.append(" AND j.id < ?");
+            params.add(JobQuery.decodeCursor(query.cursor()));
+        }
+        // One row more than the page tells whether there is a next page.
+        sql.append(" ORDER BY j.id DESC FETCH FIRST ").append(query.limit() + 1).append(" ROWS ONLY");
+        return tx.run(c -> {
+            List<Job> rows = Rows.list(c, sql.toString(), rs -> readJob(rs, Map.of()), params.toArray());
+            boolean more = rows.size() > query.limit();
+            List<Job> page = more ? rows.subList(0, query.limit()) : rows;
+            Map<Long, Map<String, String>> labels = labels(c, page);
+            List<Job> jobs = new ArrayList<>(page.size());
+            for (Job job : page) {
+                jobs.add(job.withLabels(labels.getOrDefault(job.id(), Map.of())));
+            }
+            return new JobPage(jobs, more ? JobQuery.cursorAfter(page.get(page.size() - 1).id()) : null);
+        });
+    }
+
+    private static Map<Long, Map<String, String>> labels(Connection c, List<Job> jobs) throws SQLException {
+        Map<Long, Map<String, String>> byJob = new HashMap<>();
+        if (jobs.isEmpty()) {
+            return byJob;
+        }
+        String in = String.join(", ", Collections.nCopies(jobs.size(), "?"));
+        Rows.list(c, "SELECT job_id, label_key, label_value FROM job_labels WHERE job_id IN (" + in + ")"
+                + " ORDER BY job_id, label_key", rs -> {
+                    byJob.computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                    return null;
+                }, jobs.stream().map(Job::id).toArray());
+        return byJob;
+    }
+
     /** The job, if it exists. */
     public Optional<Job> job(long jobId) throws SQLException {
         return tx.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT j.*,"
-                    + " (SELECT COUNT(*) FROM shards s WHERE s.job_id = j.id AND s.state = 'SUCCEEDED') AS shards_succeeded,"
-                    + " (SELECT COALESCE(SUM(s.patient_count), 0) FROM shards s"
-                    + "   WHERE s.job_id = j.id AND s.state = 'SUCCEEDED') AS patients_done"
-                    + " FROM jobs j WHERE j.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_JOBS + " WHERE j.id = ?")) {
                 ps.setLong(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(readJob(rs, labels(c, jobId))) : Optional.empty();

@@ -13,14 +13,21 @@ public enum SqlDialect {
      * H2 re-evaluates the condition after the wait, so they get the next shard. H2 serves one node,
      * where serialised claims are enough.
      */
-    H2("FOR UPDATE"),
+    H2("H2", "FOR UPDATE"),
     /** Production and multi-node coordinator: claimers skip each other's locked rows without waiting. */
-    POSTGRESQL("FOR UPDATE SKIP LOCKED");
+    POSTGRESQL("PostgreSQL", "FOR UPDATE SKIP LOCKED");
 
+    private final String productName;
     private final String claimLock;
 
-    SqlDialect(String claimLock) {
+    SqlDialect(String productName, String claimLock) {
+        this.productName = productName;
         this.claimLock = claimLock;
+    }
+
+    /** The database product's usual name, e.g. {@code PostgreSQL}. */
+    public String productName() {
+        return productName;
     }
 
     /** The locking clause appended to the query that picks the next shard. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,6 +119,24 @@ public final class WorkflowStore {
             }
             return Optional.of(new Workflow(workflowId, name, owner, createdAt, jobsOf(c, workflowId),
                     edgesOf(c, workflowId)));
+        });
+    }
+
+    /** The most recent workflows, newest first, with their jobs' current states. */
+    public List<Workflow> recent(int limit) throws SQLException {
+        if (limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("limit must be between 1 and 500, was " + limit);
+        }
+        return tx.run(c -> {
+            List<Workflow> shells = Rows.list(c, "SELECT id, name, owner, created_at FROM workflows"
+                    + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                    rs -> new Workflow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Transactions.instant(rs, "created_at"), List.of(), List.of()));
+            List<Workflow> result = new ArrayList<>(shells.size());
+            for (Workflow w : shells) {
+                result.add(new Workflow(w.id(), w.name(), w.owner(), w.createdAt(), jobsOf(c, w.id()), edgesOf(c, w.id())));
+            }
+            return result;
         });
     }
 

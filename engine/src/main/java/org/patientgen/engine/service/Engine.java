@@ -1,0 +1,162 @@
+package org.patientgen.engine.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.patientgen.engine.api.EngineInfo;
+import org.patientgen.engine.api.PatientGenService;
+import org.patientgen.engine.generate.Generator;
+import org.patientgen.engine.jobs.JobQueuePolicy;
+import org.patientgen.engine.jobs.JobRetries;
+import org.patientgen.engine.jobs.JobStore;
+import org.patientgen.engine.jobs.ShardQueue;
+import org.patientgen.engine.jobs.ShardRequests;
+import org.patientgen.engine.jobs.ShardWorkers;
+import org.patientgen.engine.module.ModuleLoader;
+import org.patientgen.engine.persistence.pool.ConnectionPool;
+import org.patientgen.engine.schedules.ScheduleFirer;
+import org.patientgen.engine.schedules.ScheduleStore;
+import org.patientgen.engine.workflows.WorkflowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running engine node: the connection pool, the stores, this node's shard workers, the schedule
+ * firer and the event stream, started together and stopped together. Several engines (processes)
+ * may share one PostgreSQL database; they cooperate through it alone.
+ *
+ * <p>Use {@link #as(String)} to act on it through the {@link PatientGenService} interface.
+ * {@link #close()} stops claiming, lets running shards finish within the grace period (or
+ * releases them to other nodes by letting their leases lapse), then closes the pool.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** What every engine offers; servers add their own (e.g. {@code graphql}). */
+    static final List<String> CAPABILITIES = List.of("jobs", "shards", "schedules", "workflows", "pool", "events");
+
+    private final EngineConfig config;
+    private final Instant startedAt;
+    private final ConnectionPool pool;
+    private final JobStore jobs;
+    private final ShardQueue queue;
+    private final JobRetries retries;
+    private final ScheduleStore schedules;
+    private final WorkflowStore workflows;
+    private final ShardWorkers workers;
+    private final ScheduleFirer firer;
+    private final EventHub events;
+
+    private Engine(EngineConfig config, ConnectionPool pool) {
+        this.config = config;
+        this.startedAt = config.clock().instant();
+        this.pool = pool;
+        JobQueuePolicy policy = JobQueuePolicy.DEFAULT;
+        this.jobs = new JobStore(pool.dataSource(), config.clock(), policy);
+        this.queue = new ShardQueue(pool.dataSource(), pool.dialect(), config.clock(), policy);
+        this.retries = new JobRetries(pool.dataSource(), config.clock(), policy, jobs);
+        this.schedules = new ScheduleStore(pool.dataSource(), config.clock(), jobs);
+        this.workflows = new WorkflowStore(pool.dataSource(), config.clock(), jobs);
+        this.workers = new ShardWorkers(config.node(), queue, jobs,
+                new ShardRequests(config.generatorThreads(), ModuleLoader::builtIn), config.shardSettings(),
+                config.clock());
+        this.firer = new ScheduleFirer(pool.dataSource(), config.clock(), jobs, config.node(),
+                ScheduleFirer.DEFAULT_GRACE);
+        this.events = new EventHub(pool.dataSource(), workers, config.eventPoll(), config.node());
+    }
+
+    /**
+     * Opens the database (creating or upgrading its schema), then starts the workers, the schedule
+     * firer and the event stream.
+     *
+     * @throws SQLException if the database cannot be reached or migrated
+     */
+    public static Engine start(EngineConfig config) throws SQLException {
+        Objects.requireNonNull(config, "config");
+        try {
+            Files.createDirectories(config.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDirectory()
+                    + ": " + e.getMessage() + "; choose another with --data-dir or PATIENTGEN_DATA_DIR", e);
+        }
+        ConnectionPool pool = ConnectionPool.open(config.database(), config.initialPool(), config.clock());
+        Engine engine;
+        try {
+            engine = new Engine(config, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        engine.workers.setConcurrency(config.workers());
+        engine.firer.start(config.scheduleTick());
+        engine.events.start();
+        LOG.info("engine node {} started: {} workers, lease {}, database {}", config.node(), config.workers(),
+                config.shardSettings().lease(), config.database());
+        return engine;
+    }
+
+    /** The service acting on behalf of {@code actor} (recorded in the audit log and on transitions). */
+    public PatientGenService as(String actor) {
+        return new LocalService(this, actor);
+    }
+
+    /** What this engine reports about itself. */
+    public EngineInfo info() {
+        return new EngineInfo(Generator.version(), build(), config.node(), config.region(), startedAt,
+                pool.dialect().productName(), pool.schemaVersion(), Runtime.getRuntime().availableProcessors(), CAPABILITIES);
+    }
+
+    private static String build() {
+        String b = System.getProperty("patientgen.build");
+        return b == null || b.isBlank() ? "dev" : b;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public ConnectionPool pool() {
+        return pool;
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public ShardQueue queue() {
+        return queue;
+    }
+
+    public JobRetries retries() {
+        return retries;
+    }
+
+    public ScheduleStore schedules() {
+        return schedules;
+    }
+
+    public WorkflowStore workflows() {
+        return workflows;
+    }
+
+    public ShardWorkers workers() {
+        return workers;
+    }
+
+    public EventHub events() {
+        return events;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("engine node {} stopping", config.node());
+        events.close();
+        firer.close();
+        workers.close();
+        pool.close();
+        LOG.info("engine node {} stopped", config.node());
+    }
+}
