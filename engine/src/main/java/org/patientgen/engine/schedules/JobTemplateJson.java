@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.RetryPolicy;
 
 /**
  * A schedule's job template as stored: JSON with the field names of {@link JobSubmission} and
@@ -41,6 +43,10 @@ final class JobTemplateJson {
         root.put("owner", job.owner());
         ObjectNode labels = root.putObject("labels");
         job.labels().forEach(labels::put);
+        ObjectNode retry = root.putObject("retry");
+        retry.put("maxAttempts", job.retry().maxAttempts());
+        retry.put("initialBackoffMs", job.retry().initialBackoff().toMillis());
+        retry.put("maxBackoffMs", job.retry().maxBackoff().toMillis());
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -62,7 +68,14 @@ final class JobTemplateJson {
             for (Map.Entry<String, JsonNode> label : root.path("labels").properties()) {
                 labels.put(label.getKey(), label.getValue().asText());
             }
-            return new JobSubmission(spec, root.required("priority").asInt(), root.required("owner").asText(), labels);
+            // Templates stored before retry policies were kept have none: their jobs get the default.
+            JsonNode r = root.path("retry");
+            RetryPolicy retry = r.isMissingNode() ? RetryPolicy.DEFAULT
+                    : new RetryPolicy(r.required("maxAttempts").asInt(),
+                            Duration.ofMillis(r.required("initialBackoffMs").asLong()),
+                            Duration.ofMillis(r.required("maxBackoffMs").asLong()));
+            return new JobSubmission(spec, root.required("priority").asInt(), root.required("owner").asText(), labels,
+                    retry);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored job template is not valid JSON: " + e.getOriginalMessage(), e);
         }

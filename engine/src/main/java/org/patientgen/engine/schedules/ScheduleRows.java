@@ -74,6 +74,6 @@ final class ScheduleRows {
         if (slotsCovered > 1) {
             labels.put("schedule.missed-slots", Integer.toString(slotsCovered));
         }
-        return new JobSubmission(t.spec(), t.priority(), t.owner(), labels);
+        return new JobSubmission(t.spec(), t.priority(), t.owner(), labels, t.retry());
     }
 }

@@ -21,6 +21,7 @@ import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.MisfirePolicy;
+import org.patientgen.engine.api.RetryPolicy;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleDefinition;
 import org.patientgen.engine.jobs.JobQueuePolicy;
@@ -71,11 +72,13 @@ class ScheduleStoreTest {
     }
 
     @Test
-    void quartzScheduleRoundTrips() throws Exception {
+    void quartzScheduleRoundTripsWithItsTemplatesRetryPolicy() throws Exception {
+        RetryPolicy patient = new RetryPolicy(6, Duration.ofSeconds(2), Duration.ofMinutes(3));
         ScheduleDefinition d = new ScheduleDefinition("month-end", "0 30 23 L * ?", CronSyntax.QUARTZ,
-                ZoneId.of("Europe/Berlin"), MisfirePolicy.RUN_ONCE, Templates.job(), true);
+                ZoneId.of("Europe/Berlin"), MisfirePolicy.RUN_ONCE, Templates.job().withRetry(patient), true);
         Schedule s = schedules.create(d, "alice");
         assertThat(s.definition()).isEqualTo(d);
+        assertThat(jobs.job(schedules.runNow(s.id(), "alice")).orElseThrow().submission().retry()).isEqualTo(patient);
         assertThat(s.description()).isEqualTo("at 23:30 last day of month");
         assertThat(s.nextFireAt()).isEqualTo(Instant.parse("2026-01-31T22:30:00Z"));
     }
