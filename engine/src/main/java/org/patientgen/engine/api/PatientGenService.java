@@ -1,5 +1,6 @@
 package org.patientgen.engine.api;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -161,6 +162,32 @@ public interface PatientGenService {
 
     /** Applies an earlier revision's settings again, as a new revision. */
     PoolChange rollbackPool(long revision, String reason);
+
+    // ---- runtime configuration and health ----
+
+    /** Whether the engine is ready (database, pool, workers, …), with each check's reason. */
+    EngineHealth health();
+
+    /** The runtime configuration running now. */
+    RuntimeConfig config();
+
+    /** Every applied configuration revision, newest first. */
+    List<ConfigRevision> configHistory();
+
+    /**
+     * Applies a runtime configuration as a new revision.
+     *
+     * @param bakeTime    with a value, a health gate watches readiness for that long and restores the
+     *                    previous configuration if health degrades; {@code null} for no gate
+     * @param restartPool whether to restart the pool when a pool change cannot be made live
+     */
+    ConfigDeployment applyConfig(RuntimeConfig config, String reason, Duration bakeTime, boolean restartPool);
+
+    /** A deployment made during this engine's lifetime, with its health gate's state. */
+    ConfigDeployment deployment(long revision);
+
+    /** Applies an earlier revision's configuration again (optionally gated), as a new revision. */
+    ConfigDeployment rollbackConfig(long revision, String reason, Duration bakeTime, boolean restartPool);
 
     // ---- events ----
 

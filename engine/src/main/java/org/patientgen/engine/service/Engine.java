@@ -49,6 +49,8 @@ public final class Engine implements AutoCloseable {
     private final ShardWorkers workers;
     private final ScheduleFirer firer;
     private final EventHub events;
+    private final Readiness readiness;
+    private final ConfigDeployments deployments;
 
     private Engine(EngineConfig config, ConnectionPool pool) {
         this.config = config;
@@ -66,6 +68,9 @@ public final class Engine implements AutoCloseable {
         this.firer = new ScheduleFirer(pool.dataSource(), config.clock(), jobs, config.node(),
                 ScheduleFirer.DEFAULT_GRACE);
         this.events = new EventHub(pool.dataSource(), workers, config.eventPoll(), config.node());
+        this.readiness = new Readiness(pool, workers, config.clock());
+        this.deployments = new ConfigDeployments(pool, workers, readiness, new ConfigRevisions(pool.dataSource()),
+                config.clock(), config.eventPoll());
     }
 
     /**
@@ -150,9 +155,24 @@ public final class Engine implements AutoCloseable {
         return events;
     }
 
+    /** The readiness checks; servers register their own. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    ConfigDeployments deployments() {
+        return deployments;
+    }
+
+    /** Calls {@code listener} with the running configuration after every change (e.g. API limits). */
+    public void onConfigChange(java.util.function.Consumer<org.patientgen.engine.api.RuntimeConfig> listener) {
+        deployments.onChange(listener);
+    }
+
     @Override
     public void close() {
         LOG.info("engine node {} stopping", config.node());
+        deployments.close();
         events.close();
         firer.close();
         workers.close();

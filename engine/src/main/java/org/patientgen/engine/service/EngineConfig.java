@@ -21,7 +21,8 @@ import org.patientgen.engine.persistence.UserDataDirectory;
  * @param shardSettings    lease length and worker timing
  * @param generatorThreads simulation threads per shard
  * @param scheduleTick     how often due schedules are fired
- * @param eventPoll        how often job changes and progress are read for the event stream
+ * @param eventPoll        how often job changes and progress are read for the event stream, and how
+ *                         often a configuration's health gate checks readiness
  * @param initialPool      pool settings for a new database (a database keeps its latest revision)
  * @param clock            the engine's time source
  */

@@ -6,6 +6,7 @@ import static org.patientgen.engine.service.ServiceCalls.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -15,9 +16,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.patientgen.engine.api.BatchItemResult;
+import org.patientgen.engine.api.ConfigDeployment;
+import org.patientgen.engine.api.ConfigRevision;
 import org.patientgen.engine.api.CronPreview;
 import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.EngineEvent;
+import org.patientgen.engine.api.EngineHealth;
 import org.patientgen.engine.api.EngineInfo;
 import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.EventTopic;
@@ -36,6 +40,7 @@ import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.api.PoolSettingsDraft;
 import org.patientgen.engine.api.PoolSettingsRevision;
 import org.patientgen.engine.api.PoolStatus;
+import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleDefinition;
 import org.patientgen.engine.api.ScheduleFire;
@@ -404,6 +409,38 @@ final class LocalService implements PatientGenService {
     @Override
     public PoolChange rollbackPool(long revision, String reason) {
         return call(() -> engine.pool().rollback(revision, actor, reason(reason)));
+    }
+
+    // ---- runtime configuration and health ----
+
+    @Override
+    public EngineHealth health() {
+        return engine.readiness().check();
+    }
+
+    @Override
+    public RuntimeConfig config() {
+        return engine.deployments().current();
+    }
+
+    @Override
+    public List<ConfigRevision> configHistory() {
+        return call(() -> engine.deployments().history());
+    }
+
+    @Override
+    public ConfigDeployment applyConfig(RuntimeConfig config, String reason, Duration bakeTime, boolean restartPool) {
+        return call(() -> engine.deployments().apply(config, actor, reason(reason), bakeTime, restartPool));
+    }
+
+    @Override
+    public ConfigDeployment deployment(long revision) {
+        return call(() -> engine.deployments().deployment(revision));
+    }
+
+    @Override
+    public ConfigDeployment rollbackConfig(long revision, String reason, Duration bakeTime, boolean restartPool) {
+        return call(() -> engine.deployments().rollback(revision, actor, reason(reason), bakeTime, restartPool));
     }
 
     // ---- events ----

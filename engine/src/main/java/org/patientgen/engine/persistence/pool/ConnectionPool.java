@@ -13,6 +13,7 @@ import org.patientgen.engine.api.InvalidSettingsException;
 import org.patientgen.engine.api.PoolChange;
 import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.api.PoolSettingsRevision;
+import org.patientgen.engine.api.PoolUsage;
 import org.patientgen.engine.api.SettingsProblem;
 import org.patientgen.engine.persistence.AuditLog;
 import org.patientgen.engine.persistence.DatabaseLimitsProbe;
@@ -215,15 +216,26 @@ public final class ConnectionPool implements AutoCloseable {
             }
             List<String> liveNames = live;
             List<String> restartNames = restart;
-            PoolSettingsRevision revision = tx.run(c -> {
-                PoolSettingsRevision r = history.record(c, clock.instant(), who, why, next, rollbackOf);
-                AuditLog.append(c, r.appliedAt(), who, rollbackOf > 0 ? "pool.rollback" : "pool.apply", "pool",
-                        next.poolName(), "revision " + r.revision() + (rollbackOf > 0 ? " restores " + rollbackOf : "")
-                                + "; live: " + liveNames + "; needs restart: " + restartNames + "; reason: " + why);
-                return r;
-            });
+            // Live values first, then the revision: recording needs a connection, and a change that
+            // enlarges an exhausted pool (an emergency rollback) must take effect before it can get
+            // one. If recording fails, the live values are put back: applied and stored, or neither.
             if (!live.isEmpty()) {
                 HikariSettings.applyLive(dataSource.current().getHikariConfigMXBean(), next);
+            }
+            PoolSettingsRevision revision;
+            try {
+                revision = tx.run(c -> {
+                    PoolSettingsRevision r = history.record(c, clock.instant(), who, why, next, rollbackOf);
+                    AuditLog.append(c, r.appliedAt(), who, rollbackOf > 0 ? "pool.rollback" : "pool.apply", "pool",
+                            next.poolName(), "revision " + r.revision() + (rollbackOf > 0 ? " restores " + rollbackOf : "")
+                                    + "; live: " + liveNames + "; needs restart: " + restartNames + "; reason: " + why);
+                    return r;
+                });
+            } catch (SQLException | RuntimeException e) {
+                if (!live.isEmpty()) {
+                    HikariSettings.applyLive(dataSource.current().getHikariConfigMXBean(), running);
+                }
+                throw e;
             }
             running = afterLive;
             desired = next;
@@ -305,6 +317,14 @@ public final class ConnectionPool implements AutoCloseable {
     /** Active connections of the current pool (borrowed and not yet returned). */
     public int activeConnections() {
         return dataSource.current().getHikariPoolMXBean().getActiveConnections();
+    }
+
+    /** How the current pool's connections are used now. */
+    public PoolUsage usage() {
+        HikariDataSource pool = dataSource.current();
+        com.zaxxer.hikari.HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        return new PoolUsage(mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection(),
+                mx.getTotalConnections(), pool.getMaximumPoolSize());
     }
 
     /** The current pool's config MXBean, to read the values HikariCP is using. */
