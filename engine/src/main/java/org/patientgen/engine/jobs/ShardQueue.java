@@ -241,6 +241,21 @@ public final class ShardQueue {
      * @return false if the lease was already lost, in which case nothing changed
      */
     public boolean fail(ShardLease held, String error) throws SQLException {
+        return failAttempt(held, error) != FailedAttempt.LEASE_LOST;
+    }
+
+    /** What became of a shard after a failed attempt was reported. */
+    public enum FailedAttempt {
+        /** The shard is pending again, claimable after its backoff; the job keeps running. */
+        RETRY_SCHEDULED,
+        /** The attempt used up the job's attempts: the shard and its job failed. */
+        SHARD_FAILED,
+        /** The lease was already lost; nothing changed. */
+        LEASE_LOST
+    }
+
+    /** {@link #fail}, telling whether the shard will be retried (for the workers' metrics). */
+    public FailedAttempt failAttempt(ShardLease held, String error) throws SQLException {
         Instant now = clock.instant();
         String message = error.length() > 4000 ? error.substring(0, 4000) : error;
         return tx.run(c -> {
@@ -253,7 +268,7 @@ public final class ShardQueue {
                 ps.setInt(3, held.attempt());
                 ps.setString(4, held.owner());
                 if (ps.executeUpdate() == 0) {
-                    return false;
+                    return FailedAttempt.LEASE_LOST;
                 }
             }
             int failures = failures(c, held.shardId());
@@ -269,7 +284,7 @@ public final class ShardQueue {
                 }
                 LOG.info("shard {} of job {} failed (attempt {}, failure {} of {}), retry at {}: {}", held.shardIndex(),
                         held.jobId(), held.attempt(), failures, retry.maxAttempts(), retryAt, message);
-                return true;
+                return FailedAttempt.RETRY_SCHEDULED;
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'FAILED' WHERE id = ?")) {
                 ps.setLong(1, held.shardId());
@@ -288,7 +303,7 @@ public final class ShardQueue {
                                 + message.substring(0, Math.min(message.length(), 1500)));
                 JobDependencies.afterFinished(c, held.jobId(), now, held.owner(), policy);
             }
-            return true;
+            return FailedAttempt.SHARD_FAILED;
         });
     }
 

@@ -108,6 +108,7 @@ public final class ShardWorkers implements AutoCloseable {
     private final ShardRequests requests;
     private final Settings settings;
     private final Clock clock;
+    private final ShardEvents events;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService renewer;
     /** Shards running here, by shard id; concurrent map, written by their worker only. */
@@ -130,12 +131,22 @@ public final class ShardWorkers implements AutoCloseable {
      */
     public ShardWorkers(String node, ShardQueue queue, JobStore jobs, ShardRequests requests, Settings settings,
                         Clock clock) {
+        this(node, queue, jobs, requests, settings, clock, ShardEvents.NONE);
+    }
+
+    /**
+     * As {@link #ShardWorkers(String, ShardQueue, JobStore, ShardRequests, Settings, Clock)}, telling
+     * {@code events} what the workers do with shards (for metrics).
+     */
+    public ShardWorkers(String node, ShardQueue queue, JobStore jobs, ShardRequests requests, Settings settings,
+                        Clock clock, ShardEvents events) {
         this.node = Objects.requireNonNull(node, "node");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = ShardEvents.guarded(events);
         this.workers = new ThreadPoolExecutor(0, MAX_CONCURRENCY, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 threads("patientgen-worker-" + node + "-", false), new ThreadPoolExecutor.AbortPolicy());
         ScheduledThreadPoolExecutor renew = new ScheduledThreadPoolExecutor(1,
@@ -200,6 +211,7 @@ public final class ShardWorkers implements AutoCloseable {
             try {
                 Optional<ShardLease> lease = queue.claim(node, settings.lease());
                 if (lease.isPresent()) {
+                    events.claimed(lease.get());
                     runShard(lease.get());
                 } else {
                     Thread.sleep(settings.idlePoll().toMillis());
@@ -234,7 +246,7 @@ public final class ShardWorkers implements AutoCloseable {
         try {
             Optional<Job> job = jobs.job(lease.jobId());
             if (job.isEmpty()) {
-                queue.fail(lease, "job " + lease.jobId() + " no longer exists");
+                reportFailure(lease, "job " + lease.jobId() + " no longer exists");
                 return;
             }
             GenerationSpec spec = job.get().submission().spec();
@@ -248,18 +260,29 @@ public final class ShardWorkers implements AutoCloseable {
             } catch (IOException | GenerationException | RuntimeException e) {
                 String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.warn("shard {} of job {} failed on {}: {}", lease.shardIndex(), lease.jobId(), node, error);
-                queue.fail(shard.lease, error);
+                reportFailure(shard.lease, error);
                 return;
             }
             renewal.cancel(false);
             ShardCompletion completion = queue.complete(shard.lease, patients);
-            if (completion == ShardCompletion.LEASE_LOST) {
+            if (completion == ShardCompletion.RECORDED) {
+                events.completed(shard.lease, patients);
+            } else if (completion == ShardCompletion.LEASE_LOST) {
                 LOG.info("shard {} of job {} finished on {} after its lease was lost; not recorded here (its"
                         + " output is identical to any other attempt's)", lease.shardIndex(), lease.jobId(), node);
             }
         } finally {
             renewal.cancel(false);
             running.remove(lease.shardId());
+        }
+    }
+
+    private void reportFailure(ShardLease lease, String error) throws SQLException {
+        ShardQueue.FailedAttempt outcome = queue.failAttempt(lease, error);
+        if (outcome == ShardQueue.FailedAttempt.RETRY_SCHEDULED) {
+            events.retried(lease, error);
+        } else if (outcome == ShardQueue.FailedAttempt.SHARD_FAILED) {
+            events.failed(lease, error);
         }
     }
 
@@ -274,7 +297,9 @@ public final class ShardWorkers implements AutoCloseable {
             return request.population();
         }
         try {
-            return Generator.run(request, (written, total, bytes) -> shard.written.set(written),
+            return Generator.run(request,
+                    (written, total, bytes) -> events.patientsGenerated(shard.lease,
+                            written - shard.written.getAndSet(written)),
                     () -> shard.lost).patients();
         } catch (IOException e) {
             if (isComplete(dir)) { // another attempt committed the same bytes first

@@ -133,6 +133,18 @@ class ShardRetryTest {
     }
 
     @Test
+    void failAttemptTellsARetryFromAFailureThatUsedUpTheAttempts() throws Exception {
+        jobs.submit(Jobs.job(10, 10, 0).withRetry(new RetryPolicy(2, Duration.ofSeconds(5), Duration.ofSeconds(5))));
+        ShardLease first = queue.claim("node", LEASE).orElseThrow();
+        assertThat(queue.failAttempt(first, "boom")).isEqualTo(ShardQueue.FailedAttempt.RETRY_SCHEDULED);
+        assertThat(queue.failAttempt(first, "boom again")).isEqualTo(ShardQueue.FailedAttempt.LEASE_LOST);
+
+        db.clock.advance(Duration.ofSeconds(5));
+        ShardLease second = queue.claim("node", LEASE).orElseThrow();
+        assertThat(queue.failAttempt(second, "boom")).isEqualTo(ShardQueue.FailedAttempt.SHARD_FAILED);
+    }
+
+    @Test
     void aJobCancelledWhileBackingOffEnds() throws Exception {
         long id = jobs.submit(Jobs.job(10, 10, 0));
         queue.fail(queue.claim("node", LEASE).orElseThrow(), "boom");

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.patientgen.engine.api.ShardCompletion;
 import org.patientgen.engine.api.ShardLease;
 import org.patientgen.engine.generate.Generator;
 import org.patientgen.engine.generate.ProgressListener;
+import org.patientgen.engine.testing.Await;
 import org.patientgen.engine.testing.Populations;
 import org.patientgen.engine.testing.StoreFixture;
 import org.patientgen.engine.testing.TestDatabases.Backend;
@@ -55,9 +57,16 @@ class ShardWorkersTest {
         db = StoreFixture.open(backend);
         jobs = new JobStore(db.pool.dataSource(), db.clock, JobQueuePolicy.DEFAULT);
         queue = new ShardQueue(db.pool.dataSource(), db.pool.dialect(), db.clock);
+        // the constructor without a ShardEvents listener, as before metrics
         workers = new ShardWorkers("node-b", queue, jobs, new ShardRequests(1, Populations::builtInModules),
                 new ShardWorkers.Settings(LEASE, Duration.ofMillis(50), Duration.ofMillis(20), Duration.ofSeconds(10)),
                 db.clock);
+    }
+
+    private ShardWorkers workers(Duration stopGrace, ShardEvents events) {
+        return new ShardWorkers("node-b", queue, jobs, new ShardRequests(1, Populations::builtInModules),
+                new ShardWorkers.Settings(LEASE, Duration.ofMillis(50), Duration.ofMillis(20), stopGrace), db.clock,
+                events);
     }
 
     @AfterEach
@@ -152,9 +161,7 @@ class ShardWorkersTest {
 
     @Test
     void closeInterruptsShardsStillRunningAfterTheGraceAndDiscardsTheirOutput() throws Exception {
-        workers = new ShardWorkers("node-b", queue, jobs, new ShardRequests(1, Populations::builtInModules),
-                new ShardWorkers.Settings(LEASE, Duration.ofMillis(50), Duration.ofMillis(20), Duration.ofMillis(100)),
-                db.clock);
+        workers = workers(Duration.ofMillis(100), ShardEvents.NONE);
         long id = jobs.submit(job(4_000, 4_000));
         workers.setConcurrency(1);
         await(() -> workers.progress(id).orElseThrow().patientsInFlight() > 0);
@@ -168,6 +175,38 @@ class ShardWorkersTest {
         try (Stream<Path> left = Files.list(temp.resolve("job/shards"))) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void aThrowingEventListenerNeitherFailsShardsNorStopsTheWorkers() throws Exception {
+        workers.close();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        workers = workers(Duration.ofSeconds(10), new ShardEvents() {
+            @Override
+            public void claimed(ShardLease lease) {
+                calls.add("claimed " + lease.shardIndex());
+                throw new IllegalStateException("broken metrics");
+            }
+
+            @Override
+            public void patientsGenerated(ShardLease lease, long patients) {
+                throw new IllegalStateException("broken metrics");
+            }
+
+            @Override
+            public void completed(ShardLease lease, long patients) {
+                calls.add("completed " + lease.shardIndex() + ": " + patients);
+                throw new IllegalStateException("broken metrics");
+            }
+        });
+        long id = jobs.submit(job(40, 20));
+        workers.setConcurrency(1);
+
+        awaitState(id, JobState.SUCCEEDED);
+
+        assertThat(calls).containsExactly("claimed 0", "completed 0: 20", "claimed 1", "completed 1: 20");
+        assertThat(jobs.shards(id)).extracting(Shard::attempts).containsOnly(1);
+        assertThat(ids(shardLines(2))).hasSize(40);
     }
 
     private List<String> shardLines(int shards) throws Exception {
@@ -193,24 +232,10 @@ class ShardWorkersTest {
     }
 
     private void awaitState(long id, JobState state) throws Exception {
-        await(() -> {
-            JobState now = jobs.job(id).orElseThrow().state();
-            assertThat(now.isTerminal() ? now : state).isEqualTo(state);
-            return now == state;
-        });
+        Await.jobState(jobs, id, state);
     }
 
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Check check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 2 minutes");
-            }
-            Thread.sleep(20);
-        }
+    private static void await(Await.Check check) throws Exception {
+        Await.until(check);
     }
 }

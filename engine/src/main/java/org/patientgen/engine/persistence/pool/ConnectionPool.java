@@ -1,6 +1,7 @@
 package org.patientgen.engine.persistence.pool;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final DatabaseTarget target;
     private final Clock clock;
     private final SwappableDataSource dataSource;
+    private final PoolMeters meters;
     private final Transactions tx;
     private final PoolSettingsHistory history;
     private final DatabaseLimits limits;
@@ -55,11 +57,12 @@ public final class ConnectionPool implements AutoCloseable {
     /** What the running pool actually uses: desired minus changes awaiting a restart. Guarded by {@code lock}. */
     private PoolSettings running;
 
-    private ConnectionPool(DatabaseTarget target, Clock clock, SwappableDataSource dataSource, PoolSettings settings)
-            throws SQLException {
+    private ConnectionPool(DatabaseTarget target, Clock clock, SwappableDataSource dataSource, PoolMeters meters,
+                           PoolSettings settings) throws SQLException {
         this.target = target;
         this.clock = clock;
         this.dataSource = dataSource;
+        this.meters = meters;
         this.tx = new Transactions(dataSource);
         this.history = new PoolSettingsHistory(tx);
         this.schemaVersion = SchemaMigrator.migrate(dataSource);
@@ -80,11 +83,34 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public static ConnectionPool open(DatabaseTarget target, PoolSettings initial, Clock clock, Duration drainTimeout)
             throws SQLException {
-        HikariDataSource first = new HikariDataSource(HikariSettings.config(target, initial));
+        return open(target, initial, clock, drainTimeout, PoolMeters.NONE);
+    }
+
+    /**
+     * As {@link #open(DatabaseTarget, PoolSettings, Clock, Duration)}, publishing HikariCP's own pool
+     * metrics ({@code hikaricp.connections*}, tagged {@code pool} with the configured pool name) in
+     * {@code registry}. The tag stays the same across {@link #restart}s, and the gauges always
+     * describe the pool serving new borrows.
+     */
+    public static ConnectionPool open(DatabaseTarget target, PoolSettings initial, Clock clock, Duration drainTimeout,
+                                      MeterRegistry registry) throws SQLException {
+        return open(target, initial, clock, drainTimeout, PoolMeters.into(registry));
+    }
+
+    /** {@link #open(DatabaseTarget, PoolSettings, Clock, Duration, MeterRegistry)} with the default drain timeout. */
+    public static ConnectionPool open(DatabaseTarget target, PoolSettings initial, Clock clock, MeterRegistry registry)
+            throws SQLException {
+        return open(target, initial, clock, DEFAULT_DRAIN_TIMEOUT, registry);
+    }
+
+    private static ConnectionPool open(DatabaseTarget target, PoolSettings initial, Clock clock, Duration drainTimeout,
+                                       PoolMeters meters) throws SQLException {
+        HikariDataSource first = meters.build(HikariSettings.config(target, initial), initial.poolName());
         SwappableDataSource ds = new SwappableDataSource(first, drainTimeout);
+        meters.serving(first);
         ConnectionPool pool;
         try {
-            pool = new ConnectionPool(target, clock, ds, initial);
+            pool = new ConnectionPool(target, clock, ds, meters, initial);
         } catch (SQLException | RuntimeException e) {
             ds.close();
             throw e;
@@ -285,13 +311,14 @@ public final class ConnectionPool implements AutoCloseable {
     private void swapToNewPool() {
         HikariDataSource next;
         try {
-            next = new HikariDataSource(HikariSettings.config(target, desired));
+            next = meters.build(HikariSettings.config(target, desired), desired.poolName());
         } catch (RuntimeException e) {
             // HikariCP reports a failed start as PoolInitializationException; keep the old pool.
             throw new IllegalStateException("the new pool could not start, the old one keeps serving: "
                     + e.getMessage(), e);
         }
         dataSource.swap(next);
+        meters.serving(next);
         running = desired;
     }
 
