@@ -1,6 +1,7 @@
 package org.patientgen.engine.api;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -162,6 +163,21 @@ public interface PatientGenService {
 
     /** Applies an earlier revision's settings again, as a new revision. */
     PoolChange rollbackPool(long revision, String reason);
+
+    // ---- metrics ----
+
+    /** The latest metrics snapshot of the node (taken every second). */
+    MetricsSnapshot metrics();
+
+    /** Snapshots of the last {@code window} (at most the in-process history, one hour), oldest first. */
+    List<MetricsSnapshot> metricsHistory(Duration window);
+
+    /**
+     * A persisted series (sampled every minute, kept 30 days) between two instants, for trends.
+     *
+     * @param metricName the series, as in the Prometheus scrape, e.g. {@code patientgen_patients_generated_total}
+     */
+    List<MetricSample> metricTrend(String metricName, Instant from, Instant to);
 
     // ---- runtime configuration and health ----
 

@@ -1,5 +1,6 @@
 package org.patientgen.engine.metrics;
 
+import org.patientgen.engine.api.MetricSample;
 import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

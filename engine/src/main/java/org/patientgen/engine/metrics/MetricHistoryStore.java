@@ -1,5 +1,6 @@
 package org.patientgen.engine.metrics;
 
+import org.patientgen.engine.api.MetricSample;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.patientgen.engine.metrics;
 
+import org.patientgen.engine.api.MetricSample;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.patientgen.engine.metrics;
 
+import org.patientgen.engine.api.MetricSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

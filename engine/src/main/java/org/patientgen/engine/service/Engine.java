@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.patientgen.engine.api.EngineInfo;
+import org.patientgen.engine.api.MetricsSampled;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.generate.Generator;
 import org.patientgen.engine.jobs.JobQueuePolicy;
@@ -16,6 +17,7 @@ import org.patientgen.engine.jobs.JobStore;
 import org.patientgen.engine.jobs.ShardQueue;
 import org.patientgen.engine.jobs.ShardRequests;
 import org.patientgen.engine.jobs.ShardWorkers;
+import org.patientgen.engine.metrics.EngineMetrics;
 import org.patientgen.engine.module.ModuleLoader;
 import org.patientgen.engine.persistence.pool.ConnectionPool;
 import org.patientgen.engine.schedules.ScheduleFirer;
@@ -51,11 +53,13 @@ public final class Engine implements AutoCloseable {
     private final EventHub events;
     private final Readiness readiness;
     private final ConfigDeployments deployments;
+    private final EngineMetrics metrics;
 
-    private Engine(EngineConfig config, ConnectionPool pool) {
+    private Engine(EngineConfig config, ConnectionPool pool, EngineMetrics metrics) {
         this.config = config;
         this.startedAt = config.clock().instant();
         this.pool = pool;
+        this.metrics = metrics;
         JobQueuePolicy policy = JobQueuePolicy.DEFAULT;
         this.jobs = new JobStore(pool.dataSource(), config.clock(), policy);
         this.queue = new ShardQueue(pool.dataSource(), pool.dialect(), config.clock(), policy);
@@ -64,7 +68,7 @@ public final class Engine implements AutoCloseable {
         this.workflows = new WorkflowStore(pool.dataSource(), config.clock(), jobs);
         this.workers = new ShardWorkers(config.node(), queue, jobs,
                 new ShardRequests(config.generatorThreads(), ModuleLoader::builtIn), config.shardSettings(),
-                config.clock());
+                config.clock(), metrics.shardEvents());
         this.firer = new ScheduleFirer(pool.dataSource(), config.clock(), jobs, config.node(),
                 ScheduleFirer.DEFAULT_GRACE);
         this.events = new EventHub(pool.dataSource(), workers, config.eventPoll(), config.node());
@@ -87,15 +91,27 @@ public final class Engine implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDirectory()
                     + ": " + e.getMessage() + "; choose another with --data-dir or PATIENTGEN_DATA_DIR", e);
         }
-        ConnectionPool pool = ConnectionPool.open(config.database(), config.initialPool(), config.clock());
+        EngineMetrics metrics = new EngineMetrics(config.node(), EngineMetrics.Settings.defaults(), config.clock());
+        ConnectionPool pool;
+        try {
+            pool = ConnectionPool.open(config.database(), config.initialPool(), config.clock(), metrics.registry());
+        } catch (SQLException | RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         Engine engine;
         try {
-            engine = new Engine(config, pool);
+            engine = new Engine(config, pool, metrics);
+            metrics.bindDatabase(pool.dataSource());
+            metrics.bindWorkers(engine.workers);
         } catch (RuntimeException e) {
             pool.close();
+            metrics.close();
             throw e;
         }
         engine.workers.setConcurrency(config.workers());
+        metrics.subscribe(snapshot -> engine.events.publish(seq -> new MetricsSampled(seq, snapshot)));
+        metrics.start();
         engine.firer.start(config.scheduleTick());
         engine.events.start();
         LOG.info("engine node {} started: {} workers, lease {}, database {}", config.node(), config.workers(),
@@ -160,6 +176,11 @@ public final class Engine implements AutoCloseable {
         return readiness;
     }
 
+    /** Metrics of this node: Prometheus registry and scrape, snapshots, history, trends. */
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
     ConfigDeployments deployments() {
         return deployments;
     }
@@ -176,6 +197,7 @@ public final class Engine implements AutoCloseable {
         events.close();
         firer.close();
         workers.close();
+        metrics.close();
         pool.close();
         LOG.info("engine node {} stopped", config.node());
     }

@@ -7,6 +7,7 @@ import static org.patientgen.engine.service.ServiceCalls.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import org.patientgen.engine.api.JobQuery;
 import org.patientgen.engine.api.JobRetryResult;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.JobTransition;
+import org.patientgen.engine.api.MetricSample;
+import org.patientgen.engine.api.MetricsSnapshot;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.PoolChange;
@@ -409,6 +412,30 @@ final class LocalService implements PatientGenService {
     @Override
     public PoolChange rollbackPool(long revision, String reason) {
         return call(() -> engine.pool().rollback(revision, actor, reason(reason)));
+    }
+
+    // ---- metrics ----
+
+    @Override
+    public MetricsSnapshot metrics() {
+        return engine.metrics().snapshot();
+    }
+
+    @Override
+    public List<MetricsSnapshot> metricsHistory(Duration window) {
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new PatientGenException(ErrorKind.INVALID, "history window must be positive, e.g. PT5M");
+        }
+        return engine.metrics().history(window);
+    }
+
+    @Override
+    public List<MetricSample> metricTrend(String metricName, Instant from, Instant to) {
+        if (metricName == null || metricName.isBlank() || from == null || to == null || !from.isBefore(to)) {
+            throw new PatientGenException(ErrorKind.INVALID, "a trend needs a metric name and a time range with"
+                    + " 'from' before 'to'");
+        }
+        return call(() -> engine.metrics().trend(metricName, from, to));
     }
 
     // ---- runtime configuration and health ----

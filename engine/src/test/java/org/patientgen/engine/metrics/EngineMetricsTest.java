@@ -1,5 +1,6 @@
 package org.patientgen.engine.metrics;
 
+import org.patientgen.engine.api.MetricSample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,11 +2,14 @@ package org.patientgen.engine.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,7 +25,17 @@ import org.patientgen.engine.testing.TestDatabases.Backend;
 @EnumSource(Backend.class)
 class SchemaMigrationTest {
     static final List<String> TABLES = List.of("jobs", "job_labels", "job_transitions", "shards", "schedules",
-            "schedule_fires", "workflows", "workflow_edges", "pool_settings_revisions", "audit_log", "metric_history");
+            "schedule_fires", "workflows", "workflow_edges", "pool_settings_revisions", "audit_log", "metric_history",
+            "config_revisions");
+
+    /** The highest migration version shipped, read from the migration files themselves. */
+    static String latestMigration() throws Exception {
+        Path dir = Path.of(SchemaMigrationTest.class.getResource("/db/migration").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow() + "";
+        }
+    }
 
     @Parameter
     Backend backend;
@@ -30,7 +43,7 @@ class SchemaMigrationTest {
     @Test
     void createsEveryTable() throws Exception {
         try (StoreFixture db = StoreFixture.open(backend)) {
-            assertThat(db.pool.schemaVersion()).isEqualTo("3");
+            assertThat(db.pool.schemaVersion()).isEqualTo(latestMigration());
             assertThat(db.pool.dialect().name()).isEqualTo(backend.name());
             try (Connection c = db.pool.dataSource().getConnection(); Statement s = c.createStatement()) {
                 for (String table : TABLES) {
@@ -51,7 +64,7 @@ class SchemaMigrationTest {
             db.pool.apply(changed, "alice", "smaller pool");
             try (ConnectionPool again = ConnectionPool.open(db.target, StoreFixture.testSettings().build(),
                     new MutableClock(db.clock.instant()), Duration.ofSeconds(5))) {
-                assertThat(again.schemaVersion()).isEqualTo("3");
+                assertThat(again.schemaVersion()).isEqualTo(latestMigration());
                 assertThat(again.desired()).isEqualTo(changed);
                 assertThat(again.running()).isEqualTo(changed);
                 assertThat(again.history()).hasSize(2);

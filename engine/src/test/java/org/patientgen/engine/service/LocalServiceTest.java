@@ -34,6 +34,8 @@ import org.patientgen.engine.api.JobQuery;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobStateChanged;
 import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.MetricsSampled;
+import org.patientgen.engine.api.MetricsSnapshot;
 import org.patientgen.engine.api.ConfigChanged;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
@@ -225,6 +227,27 @@ class LocalServiceTest {
                     assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
                     assertThat(e.getMessage()).contains("a → b → a");
                 });
+    }
+
+    @Test
+    void metricsCountTheJobAndStreamEverySecond() throws Exception {
+        List<EngineEvent> samples = Collections.synchronizedList(new ArrayList<>());
+        try (PatientGenService.Subscription ignored = alice.subscribe(Set.of(EventTopic.METRICS), samples::add)) {
+            Job job = alice.submit(job(30, 10, "m", Map.of()));
+            alice.setWorkerConcurrency(1);
+            await(() -> alice.job(job.id()).state() == JobState.SUCCEEDED);
+            await(() -> alice.metrics().shardsCompletedTotal() == 3);
+            await(() -> samples.size() >= 2);
+        }
+        MetricsSnapshot now = alice.metrics();
+        assertThat(now.patientsGeneratedTotal()).isEqualTo(30);
+        assertThat(now.shardsClaimedTotal()).isEqualTo(3);
+        assertThat(now.jobs(JobState.SUCCEEDED)).isEqualTo(1);
+        assertThat(now.workerConcurrency()).isEqualTo(1);
+        assertThat(samples).allMatch(e -> e instanceof MetricsSampled);
+        assertThat(alice.metricsHistory(Duration.ofMinutes(5))).isNotEmpty()
+                .allMatch(m -> !m.at().isAfter(now.at()));
+        assertThatThrownBy(() -> alice.metricsHistory(Duration.ZERO)).isInstanceOf(PatientGenException.class);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -1,4 +1,4 @@
-package org.patientgen.engine.metrics;
+package org.patientgen.engine.api;
 
 import java.time.Instant;
 import java.util.Collections;
