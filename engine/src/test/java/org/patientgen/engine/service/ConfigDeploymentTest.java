@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.jobs.ShardWorkers;
+import org.patientgen.engine.testing.Await;
 import org.patientgen.engine.testing.StoreFixture;
 import org.patientgen.engine.testing.TestDatabases;
 import org.patientgen.engine.testing.TestDatabases.Backend;
@@ -91,7 +91,7 @@ class ConfigDeploymentTest {
         ConfigDeployment d = admin.applyConfig(admin.config().withWorkers(1), "one worker", Duration.ofMillis(600), false);
         assertThat(d.state()).isEqualTo(ConfigDeployment.State.BAKING);
 
-        await(() -> admin.deployment(d.revision()).settled());
+        Await.until(() -> admin.deployment(d.revision()).settled());
 
         ConfigDeployment done = admin.deployment(d.revision());
         assertThat(done.state()).isEqualTo(ConfigDeployment.State.CONFIRMED);
@@ -119,7 +119,7 @@ class ConfigDeploymentTest {
             }
         });
         try {
-            await(() -> admin.deployment(d.revision()).settled());
+            Await.until(() -> admin.deployment(d.revision()).settled());
 
             ConfigDeployment done = admin.deployment(d.revision());
             assertThat(done.state()).isEqualTo(ConfigDeployment.State.ROLLED_BACK);
@@ -155,13 +155,4 @@ class ConfigDeploymentTest {
         assertThat(health.checks()).extracting(HealthCheck::name).containsExactly("database", "pool", "workers");
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

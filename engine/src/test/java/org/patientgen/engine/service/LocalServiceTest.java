@@ -12,8 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +46,7 @@ import org.patientgen.engine.api.WorkflowDefinition;
 import org.patientgen.engine.api.WorkflowEdge;
 import org.patientgen.engine.api.WorkflowNode;
 import org.patientgen.engine.jobs.ShardWorkers;
+import org.patientgen.engine.testing.Await;
 import org.patientgen.engine.testing.Populations;
 import org.patientgen.engine.testing.TestDatabases;
 import org.patientgen.engine.testing.TestDatabases.Backend;
@@ -97,8 +96,8 @@ class LocalServiceTest {
             alice.setWorkerConcurrency(2);
             assertThat(alice.workerConcurrency()).isEqualTo(2);
 
-            await(() -> alice.job(job.id()).state() == JobState.SUCCEEDED);
-            await(() -> events.stream().anyMatch(e -> e instanceof JobStateChanged c
+            Await.until(() -> alice.job(job.id()).state() == JobState.SUCCEEDED);
+            Await.until(() -> events.stream().anyMatch(e -> e instanceof JobStateChanged c
                     && c.transition().to() == JobState.SUCCEEDED));
 
             assertThat(events).extracting(e -> ((JobStateChanged) e).transition().to())
@@ -195,7 +194,7 @@ class LocalServiceTest {
             assertThat(change.appliedLive()).contains("maximumPoolSize");
             assertThat(alice.pool().revision()).isEqualTo(before.revision() + 1);
 
-            await(() -> events.stream().anyMatch(e -> ((ConfigChanged) e).action().equals("pool.apply")));
+            Await.until(() -> events.stream().anyMatch(e -> ((ConfigChanged) e).action().equals("pool.apply")));
             assertThat(events).extracting(e -> ((ConfigChanged) e).action())
                     .containsSubsequence("job.reprioritise", "pool.apply");
             assertThat(events).allMatch(e -> e.topic() == EventTopic.CONFIG);
@@ -235,9 +234,9 @@ class LocalServiceTest {
         try (PatientGenService.Subscription ignored = alice.subscribe(Set.of(EventTopic.METRICS), samples::add)) {
             Job job = alice.submit(job(30, 10, "m", Map.of()));
             alice.setWorkerConcurrency(1);
-            await(() -> alice.job(job.id()).state() == JobState.SUCCEEDED);
-            await(() -> alice.metrics().shardsCompletedTotal() == 3);
-            await(() -> samples.size() >= 2);
+            Await.until(() -> alice.job(job.id()).state() == JobState.SUCCEEDED);
+            Await.until(() -> alice.metrics().shardsCompletedTotal() == 3);
+            Await.until(() -> samples.size() >= 2);
         }
         MetricsSnapshot now = alice.metrics();
         assertThat(now.patientsGeneratedTotal()).isEqualTo(30);
@@ -250,13 +249,4 @@ class LocalServiceTest {
         assertThatThrownBy(() -> alice.metricsHistory(Duration.ZERO)).isInstanceOf(PatientGenException.class);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,7 @@ import org.patientgen.engine.api.Shard;
 import org.patientgen.engine.api.ShardState;
 import org.patientgen.engine.jobs.ShardWorkers;
 import org.patientgen.engine.persistence.DatabaseTarget;
+import org.patientgen.engine.testing.Await;
 import org.patientgen.engine.testing.Populations;
 import org.patientgen.engine.testing.TestDatabases;
 import org.patientgen.engine.testing.TestDatabases.Backend;
@@ -71,9 +71,9 @@ class MultiNodeKillTest {
                     List.of("fhir-ndjson"), "", output.toString(), SHARD_SIZE), 0, "test", Map.of()));
 
             Process nodeA = startNode("node-a", db, passwordFile);
-            await("node-a holds a lease", () -> leasedBy(service, job.id(), "node-a").isPresent());
+            Await.until(() -> leasedBy(service, job.id(), "node-a").isPresent());
             startNode("node-b", db, passwordFile);
-            await("node-b holds a lease", () -> leasedBy(service, job.id(), "node-b").isPresent());
+            Await.until(() -> leasedBy(service, job.id(), "node-b").isPresent());
 
             Shard doomed = leasedBy(service, job.id(), "node-a").orElseThrow(
                     () -> new AssertionError("node-a finished its shard before it could be killed; use larger shards"));
@@ -81,7 +81,7 @@ class MultiNodeKillTest {
             assertThat(nodeA.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(nodeA.exitValue()).isEqualTo(137);
 
-            await("job succeeded", () -> service.job(job.id()).state().isTerminal());
+            Await.until(() -> service.job(job.id()).state().isTerminal());
             assertThat(service.job(job.id()).state()).as("job state; node-b output:%n%s", log("node-b"))
                     .isEqualTo(JobState.SUCCEEDED);
 
@@ -161,13 +161,4 @@ class MultiNodeKillTest {
         return ids;
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Thread.sleep(25);
-        }
-    }
 }
