@@ -3,6 +3,7 @@ package org.patientgen.engine.generate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -211,6 +212,16 @@ public final class Generator {
     }
 
     /** The engine version from the jar manifest, or "dev" when run from classes. */
+    /**
+     * Deletes the partial output that runs into {@code output} left behind when their process died.
+     * Only for a caller that alone may write to {@code output} now (e.g. holding a shard's lease).
+     *
+     * @return how many partial outputs were deleted
+     */
+    public static int discardAbandonedOutput(Path output) throws IOException {
+        return OutputDirectory.discardAbandoned(output);
+    }
+
     public static String version() {
         String v = Generator.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

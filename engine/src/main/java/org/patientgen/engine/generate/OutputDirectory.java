@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -210,8 +211,37 @@ final class OutputDirectory implements AutoCloseable {
                 // the directory is being discarded
             }
         }
-        if (Files.exists(temp)) {
-            try (Stream<Path> walk = Files.walk(temp)) {
+        deleteTree(temp);
+    }
+
+    /**
+     * Deletes the temporary directories that earlier runs into {@code target} left behind when
+     * their process died (a crash or kill -9 skips {@link #close()}). Only for a caller that alone
+     * may write to {@code target} now, such as the holder of a shard's lease: another writer's
+     * temporary directory would be deleted under it.
+     *
+     * @return how many were deleted
+     */
+    static int discardAbandoned(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return 0;
+        }
+        String prefix = "." + absolute.getFileName() + ".partial-";
+        List<Path> abandoned;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            abandoned = siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        }
+        for (Path dir : abandoned) {
+            deleteTree(dir);
+        }
+        return abandoned.size();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> walk = Files.walk(root)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }

@@ -296,6 +296,11 @@ public final class ShardWorkers implements AutoCloseable {
                     shard.lease.shardIndex(), shard.lease.jobId(), dir);
             return request.population();
         }
+        int abandoned = Generator.discardAbandonedOutput(dir);
+        if (abandoned > 0) {
+            LOG.info("shard {} of job {}: deleted {} partial output(s) of attempts whose process died",
+                    shard.lease.shardIndex(), shard.lease.jobId(), abandoned);
+        }
         try {
             return Generator.run(request,
                     (written, total, bytes) -> events.patientsGenerated(shard.lease,

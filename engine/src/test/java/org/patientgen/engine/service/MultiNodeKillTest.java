@@ -91,6 +91,10 @@ class MultiNodeKillTest {
             assertThat(rerun.leaseOwner()).isEqualTo("node-b");
             assertThat(service.job(job.id()).patientsDone()).isEqualTo(POPULATION);
 
+            try (Stream<Path> left = Files.list(output.resolve("shards"))) {
+                assertThat(left.map(p -> p.getFileName().toString()))
+                        .as("the killed attempt's partial output is deleted by the re-run").allMatch(n -> n.matches("\\d{5}"));
+            }
             List<String> patients = shardPatientLines(output);
             Set<String> ids = idsOf(patients);
             assertThat(patients).hasSize((int) POPULATION);
