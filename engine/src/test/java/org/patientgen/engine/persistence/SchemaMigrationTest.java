@@ -22,7 +22,7 @@ import org.patientgen.engine.testing.TestDatabases.Backend;
 @EnumSource(Backend.class)
 class SchemaMigrationTest {
     static final List<String> TABLES = List.of("jobs", "job_labels", "job_transitions", "shards", "schedules",
-            "schedule_fires", "workflows", "workflow_edges", "pool_settings_revisions", "audit_log", "metric_history");
+            "schedule_fires", "workflows", "workflow_edges", "pool_settings_revisions", "audit_log", "metric_history", "api_tokens");
 
     @Parameter
     Backend backend;
@@ -30,7 +30,7 @@ class SchemaMigrationTest {
     @Test
     void createsEveryTable() throws Exception {
         try (StoreFixture db = StoreFixture.open(backend)) {
-            assertThat(db.pool.schemaVersion()).isEqualTo("3");
+            assertThat(db.pool.schemaVersion()).isEqualTo("6");
             assertThat(db.pool.dialect().name()).isEqualTo(backend.name());
             try (Connection c = db.pool.dataSource().getConnection(); Statement s = c.createStatement()) {
                 for (String table : TABLES) {
@@ -51,7 +51,7 @@ class SchemaMigrationTest {
             db.pool.apply(changed, "alice", "smaller pool");
             try (ConnectionPool again = ConnectionPool.open(db.target, StoreFixture.testSettings().build(),
                     new MutableClock(db.clock.instant()), Duration.ofSeconds(5))) {
-                assertThat(again.schemaVersion()).isEqualTo("3");
+                assertThat(again.schemaVersion()).isEqualTo("6");
                 assertThat(again.desired()).isEqualTo(changed);
                 assertThat(again.running()).isEqualTo(changed);
                 assertThat(again.history()).hasSize(2);

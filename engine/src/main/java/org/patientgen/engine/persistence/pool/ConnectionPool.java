@@ -307,6 +307,25 @@ public final class ConnectionPool implements AutoCloseable {
         return dataSource.current().getHikariPoolMXBean().getActiveConnections();
     }
 
+    /**
+     * How the current pool's connections are used, for health checks and metrics.
+     *
+     * @param active  borrowed and not yet returned
+     * @param idle    open and free
+     * @param waiting threads waiting for a connection
+     * @param maximum the pool's maximum size
+     */
+    public record Usage(int active, int idle, int waiting, int maximum) {
+    }
+
+    /** The current pool's connection usage now. */
+    public Usage usage() {
+        com.zaxxer.hikari.HikariDataSource current = dataSource.current();
+        com.zaxxer.hikari.HikariPoolMXBean bean = current.getHikariPoolMXBean();
+        return new Usage(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
+                current.getHikariConfigMXBean().getMaximumPoolSize());
+    }
+
     /** The current pool's config MXBean, to read the values HikariCP is using. */
     public com.zaxxer.hikari.HikariConfigMXBean liveConfig() {
         return dataSource.current().getHikariConfigMXBean();
