@@ -1,7 +1,10 @@
 package org.patientgen.engine.wire;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The body of {@code POST /api/v1/jobs/batch}: one action on many jobs. Each item succeeds or fails
@@ -19,8 +22,25 @@ public record BatchRequest(Action action, List<JobRequest> jobs, List<Long> ids,
     /** Largest batch, so one call stays a bounded amount of work. */
     public static final int MAX_ITEMS = 1_000;
 
-    /** What a batch does. */
-    public enum Action { SUBMIT, CANCEL, RETRY, REPRIORITISE }
+    /** What a batch does; written in lower case ({@code submit}), read in any case. */
+    public enum Action {
+        SUBMIT, CANCEL, RETRY, REPRIORITISE;
+
+        @JsonValue
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        static Action of(String name) {
+            for (Action a : values()) {
+                if (a.name().equalsIgnoreCase(name)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("action must be submit, cancel, retry or reprioritise, was '" + name + "'");
+        }
+    }
 
     /** A batch submit. */
     public static BatchRequest submit(List<JobRequest> jobs) {

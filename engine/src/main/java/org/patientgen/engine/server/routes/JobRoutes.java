@@ -150,7 +150,7 @@ final class JobRoutes {
 
     private BatchResponse batch(BatchRequest request, Caller caller) {
         if (request.action() == null) {
-            throw invalid("field 'action' is required: one of " + List.of(BatchRequest.Action.values()));
+            throw invalid("field 'action' is required: submit, cancel, retry or reprioritise");
         }
         PatientGenService service = service(caller);
         List<BatchItemResult> results;
