@@ -96,10 +96,10 @@ public final class JobRequests {
         } catch (java.nio.file.InvalidPathException e) {
             throw invalid("output location '" + output + "' is not a valid path: " + e.getReason());
         }
-        if (config.outputRoots().stream().noneMatch(path::startsWith)) {
+        if (!path.startsWith(dataDirectory) && config.outputRoots().stream().noneMatch(path::startsWith)) {
             throw new PatientGenException(ErrorKind.FORBIDDEN, "output location '" + output + "' is outside the"
-                    + " directories this server writes to (" + config.outputRoots() + "); leave 'output' out to use"
-                    + " the default, or choose a directory under one of them");
+                    + " directories this server writes to (its data directory and " + config.outputRoots()
+                    + "); leave 'output' out to use the default, or choose a directory under one of them");
         }
     }
 

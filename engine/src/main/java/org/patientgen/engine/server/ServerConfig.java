@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param rateLimitPerSecond requests per second per token, sustained
  * @param rateLimitBurst     requests a token may send at once before the rate applies
  * @param defaultShardSize   patients per shard when a job request gives none
- * @param outputRoots        directories job output must lie under; empty allows any absolute path
+ * @param outputRoots        directories job output must lie under besides the data directory; empty
+ *                           allows any absolute path
  * @param heartbeat          WebSocket ping interval
  * @param eventBuffer        messages a WebSocket client may fall behind before it is disconnected
  * @param logBuffer          recent log records kept for {@code /api/v1/logs}
