@@ -38,9 +38,12 @@ final class TokenCommand implements Runnable {
         return "cli:" + (user == null || user.isBlank() ? "unknown" : user);
     }
 
-    /** Opens the database (creating or upgrading its schema) just for token work. */
+    /**
+     * Opens the database (creating or upgrading its schema) just for token work, with the default
+     * pool settings: on a new database they become its first revision, as when an engine starts.
+     */
     static ConnectionPool open(DatabaseOptions database) throws SQLException {
-        return ConnectionPool.open(database.target(), PoolSettings.builder().maximumPoolSize(2).minimumIdle(0).build(),
+        return ConnectionPool.open(database.target(), PoolSettings.defaults(),
                 Clock.systemUTC());
     }
 
