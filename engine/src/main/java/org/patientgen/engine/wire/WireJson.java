@@ -86,7 +86,7 @@ public final class WireJson {
     }
 
     /** A job also shows {@code patientsGenerated} (its {@code patientsDone}), the name the REST API documents. */
-    @JsonAppend(props = @JsonAppend.Prop(value = DerivedValues.PatientsGenerated.class, name = "patientsGenerated",
+    @JsonAppend(props = @JsonAppend.Prop(value = DerivedValues.class, name = "patientsGenerated",
             type = long.class))
     @JsonIgnoreProperties(value = "patientsGenerated", allowGetters = true)
     abstract static class JobMixin {
@@ -94,9 +94,9 @@ public final class WireJson {
 
     /** Progress also shows its fraction, rate and estimated seconds left. */
     @JsonAppend(props = {
-            @JsonAppend.Prop(value = DerivedValues.Fraction.class, name = "fraction", type = double.class),
-            @JsonAppend.Prop(value = DerivedValues.PatientsPerSecond.class, name = "patientsPerSecond", type = double.class),
-            @JsonAppend.Prop(value = DerivedValues.EtaSeconds.class, name = "etaSeconds", type = Long.class,
+            @JsonAppend.Prop(value = DerivedValues.class, name = "fraction", type = double.class),
+            @JsonAppend.Prop(value = DerivedValues.class, name = "patientsPerSecond", type = double.class),
+            @JsonAppend.Prop(value = DerivedValues.class, name = "etaSeconds", type = Long.class,
                     include = JsonInclude.Include.ALWAYS)})
     @JsonIgnoreProperties(value = {"fraction", "patientsPerSecond", "etaSeconds"}, allowGetters = true)
     abstract static class JobProgressMixin {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.PatientGenException;
+import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.server.AuditTrail;
 import org.patientgen.engine.server.JobRequests;
 import org.patientgen.engine.server.ServerConfig;
@@ -34,6 +35,11 @@ import org.patientgen.engine.service.Engine;
 public record ApiContext(Engine engine, ServerConfig config, JsonBodies bodies, JobRequests jobRequests,
                          TokenStore tokens, Authenticator authenticator, Readiness readiness, ServerMetrics metrics,
                          RecentLogs logs, AuditTrail audit, Instant startedAt) {
+
+    /** The engine's service acting for {@code caller} (its name is the actor in the audit log). */
+    PatientGenService service(Caller caller) {
+        return engine.as(caller.name());
+    }
 
     /** Audits a change the stores do not audit themselves. */
     void audit(Caller caller, String action, String targetType, String targetId, String details) {

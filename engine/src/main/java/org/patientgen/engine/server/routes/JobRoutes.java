@@ -48,7 +48,7 @@ final class JobRoutes {
         routes.post("/api/v1/jobs", Role.OPERATOR, Doc.of(TAG, "Submit a job (all fields but population optional)")
                 .body(JobRequest.class).returns(201, Job.class), (ctx, caller) -> {
                     JobRequest request = api.bodies().required(ctx, JobRequest.class, "{\"population\": 100}");
-                    Job job = service(caller).submit(api.jobRequests().submission(request, caller.name()));
+                    Job job = api.service(caller).submit(api.jobRequests().submission(request, caller.name()));
                     Replies.created(ctx, "/api/v1/jobs/" + job.id(), job);
                 });
         routes.get("/api/v1/jobs", Role.VIEWER, Doc.of(TAG, "List jobs, newest first, one page")
@@ -59,51 +59,48 @@ final class JobRoutes {
                 .query("to", "date-time", "submitted before (ISO-8601 instant)")
                 .query("cursor", "string", "nextCursor of the previous page")
                 .query("limit", "integer", "jobs per page, 1-" + JobQuery.MAX_LIMIT + ", default " + JobQuery.DEFAULT_LIMIT)
-                .returns(JobPage.class), (ctx, caller) -> Replies.json(ctx, service(caller).jobs(query(ctx))));
+                .returns(JobPage.class), (ctx, caller) -> Replies.json(ctx, api.service(caller).jobs(query(ctx))));
         routes.post("/api/v1/jobs/batch", Role.OPERATOR, Doc.of(TAG,
                 "Submit, cancel, retry or reprioritise many jobs; each item succeeds or fails on its own")
                 .body(BatchRequest.class).returns(BatchResponse.class), (ctx, caller) -> Replies.json(ctx,
                         batch(api.bodies().required(ctx, BatchRequest.class,
                                 "{\"action\": \"cancel\", \"ids\": [1, 2]}"), caller)));
         routes.get(JOB, Role.VIEWER, Doc.of(TAG, "A job").returns(Job.class),
-                (ctx, caller) -> Replies.json(ctx, service(caller).job(id(ctx, "id"))));
+                (ctx, caller) -> Replies.json(ctx, api.service(caller).job(id(ctx, "id"))));
         routes.post(JOB + "/cancel", Role.OPERATOR, Doc.of(TAG, "Cancel a waiting, queued or running job")
                 .optionalBody(Requests.Reason.class).returns(Job.class), (ctx, caller) -> Replies.json(ctx,
-                        service(caller).cancel(id(ctx, "id"), reason(ctx))));
+                        api.service(caller).cancel(id(ctx, "id"), reason(ctx))));
         routes.post(JOB + "/retry", Role.OPERATOR, Doc.of(TAG, "Queue a failed job's failed shards again")
                 .optionalBody(Requests.Reason.class).returns(Job.class), (ctx, caller) -> Replies.json(ctx,
-                        service(caller).retry(id(ctx, "id"), reason(ctx))));
+                        api.service(caller).retry(id(ctx, "id"), reason(ctx))));
         routes.post(JOB + "/rerun", Role.OPERATOR, Doc.of(TAG, "Submit a new job with an ended job's parameters")
                 .returns(201, Job.class), (ctx, caller) -> {
-                    Job job = service(caller).rerun(id(ctx, "id"));
+                    Job job = api.service(caller).rerun(id(ctx, "id"));
                     Replies.created(ctx, "/api/v1/jobs/" + job.id(), job);
                 });
         routes.put(JOB + "/priority", Role.OPERATOR, Doc.of(TAG, "Change a queued or waiting job's priority")
                 .body(Requests.Priority.class).returns(Job.class), (ctx, caller) -> Replies.json(ctx,
-                        service(caller).reprioritise(id(ctx, "id"), priority(api.bodies().required(ctx,
+                        api.service(caller).reprioritise(id(ctx, "id"), priority(api.bodies().required(ctx,
                                 Requests.Priority.class, "{\"priority\": 5}").priority()))));
         routes.get(JOB + "/shards", Role.VIEWER, Doc.of(TAG, "A job's shards in order").returnsList(Shard.class),
-                (ctx, caller) -> Replies.json(ctx, service(caller).shards(id(ctx, "id"))));
+                (ctx, caller) -> Replies.json(ctx, api.service(caller).shards(id(ctx, "id"))));
         routes.get(JOB + "/transitions", Role.VIEWER, Doc.of(TAG, "A job's state changes, oldest first")
                 .returnsList(JobTransition.class), (ctx, caller) -> Replies.json(ctx,
-                        service(caller).transitions(id(ctx, "id"))));
+                        api.service(caller).transitions(id(ctx, "id"))));
         routes.get(JOB + "/failures", Role.VIEWER, Doc.of(TAG, "Every failed attempt of a job's shards")
                 .returnsList(ShardFailure.class), (ctx, caller) -> Replies.json(ctx,
-                        service(caller).failures(id(ctx, "id"))));
+                        api.service(caller).failures(id(ctx, "id"))));
         routes.get(JOB + "/progress", Role.VIEWER, Doc.of(TAG, "A job's progress with rate and ETA")
-                .returns(JobProgress.class), (ctx, caller) -> Replies.json(ctx, service(caller).progress(id(ctx, "id"))));
+                .returns(JobProgress.class), (ctx, caller) -> Replies.json(ctx, api.service(caller).progress(id(ctx, "id"))));
         routes.get(JOB + "/manifest", Role.VIEWER, Doc.of(TAG, "Download the manifest of a job's output (JSON file)")
                 .returnsText("application/json"), (ctx, caller) -> {
                     long id = id(ctx, "id");
-                    String manifest = service(caller).manifest(id);
+                    String manifest = api.service(caller).manifest(id);
                     ctx.header("Content-Disposition", "attachment; filename=\"job-" + id + "-manifest.json\"");
                     ctx.contentType("application/json").result(manifest);
                 });
     }
 
-    private PatientGenService service(Caller caller) {
-        return api.engine().as(caller.name());
-    }
 
     private String reason(io.javalin.http.Context ctx) {
         Requests.Reason body = api.bodies().optional(ctx, Requests.Reason.class);
@@ -152,7 +149,7 @@ final class JobRoutes {
         if (request.action() == null) {
             throw invalid("field 'action' is required: submit, cancel, retry or reprioritise");
         }
-        PatientGenService service = service(caller);
+        PatientGenService service = api.service(caller);
         List<BatchItemResult> results;
         if (request.action() == BatchRequest.Action.SUBMIT) {
             results = submitAll(requireItems(request.jobs(), "jobs"), service, caller);

@@ -13,7 +13,6 @@ import org.patientgen.engine.api.CronPreview;
 import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.MisfirePolicy;
-import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleDefinition;
 import org.patientgen.engine.api.ScheduleFire;
@@ -40,20 +39,20 @@ final class ScheduleRoutes {
 
     void register(RouteTable routes) {
         routes.get("/api/v1/schedules", Role.VIEWER, Doc.of(TAG, "Every schedule, by name").returnsList(Schedule.class),
-                (ctx, caller) -> Replies.json(ctx, service(caller).schedules()));
+                (ctx, caller) -> Replies.json(ctx, api.service(caller).schedules()));
         routes.post("/api/v1/schedules", Role.OPERATOR, Doc.of(TAG, "Create a schedule")
                 .body(Requests.Schedule.class).returns(201, Schedule.class), (ctx, caller) -> {
-                    Schedule s = service(caller).createSchedule(definition(ctx, caller));
+                    Schedule s = api.service(caller).createSchedule(definition(ctx, caller));
                     Replies.created(ctx, "/api/v1/schedules/" + s.id(), s);
                 });
         routes.get(ONE, Role.VIEWER, Doc.of(TAG, "A schedule").returns(Schedule.class),
-                (ctx, caller) -> Replies.json(ctx, service(caller).schedule(id(ctx, "id"))));
+                (ctx, caller) -> Replies.json(ctx, api.service(caller).schedule(id(ctx, "id"))));
         routes.put(ONE, Role.OPERATOR, Doc.of(TAG, "Replace a schedule's definition")
                 .body(Requests.Schedule.class).returns(Schedule.class), (ctx, caller) -> Replies.json(ctx,
-                        service(caller).updateSchedule(id(ctx, "id"), definition(ctx, caller))));
+                        api.service(caller).updateSchedule(id(ctx, "id"), definition(ctx, caller))));
         routes.delete(ONE, Role.OPERATOR, Doc.of(TAG, "Delete a schedule (jobs it submitted stay)").noContent(),
                 (ctx, caller) -> {
-                    service(caller).deleteSchedule(id(ctx, "id"));
+                    api.service(caller).deleteSchedule(id(ctx, "id"));
                     Replies.noContent(ctx);
                 });
         routes.put(ONE + "/enabled", Role.OPERATOR, Doc.of(TAG, "Enable or disable a schedule")
@@ -62,20 +61,20 @@ final class ScheduleRoutes {
                     if (body.enabled() == null) {
                         throw invalid("field 'enabled' is required: true or false");
                     }
-                    Replies.json(ctx, service(caller).setScheduleEnabled(id(ctx, "id"), body.enabled()));
+                    Replies.json(ctx, api.service(caller).setScheduleEnabled(id(ctx, "id"), body.enabled()));
                 });
         routes.post(ONE + "/run", Role.OPERATOR, Doc.of(TAG, "Submit the schedule's job now, outside its slots")
                 .returns(201, Job.class), (ctx, caller) -> {
-                    Job job = service(caller).runScheduleNow(id(ctx, "id"));
+                    Job job = api.service(caller).runScheduleNow(id(ctx, "id"));
                     Replies.created(ctx, "/api/v1/jobs/" + job.id(), job);
                 });
         routes.get(ONE + "/upcoming", Role.VIEWER, Doc.of(TAG, "The next fire times, in the schedule's zone")
                 .query("count", "integer", "how many, 1-100, default 5").returnsList(ZonedDateTime.class),
-                (ctx, caller) -> Replies.json(ctx, service(caller).upcomingFires(id(ctx, "id"),
+                (ctx, caller) -> Replies.json(ctx, api.service(caller).upcomingFires(id(ctx, "id"),
                         Params.intQuery(ctx, "count", 5, 1, 100))));
         routes.get(ONE + "/fires", Role.VIEWER, Doc.of(TAG, "The slots the schedule fired, newest first")
                 .query("limit", "integer", "how many, 1-100, default 20").returnsList(ScheduleFire.class),
-                (ctx, caller) -> Replies.json(ctx, service(caller).scheduleFires(id(ctx, "id"),
+                (ctx, caller) -> Replies.json(ctx, api.service(caller).scheduleFires(id(ctx, "id"),
                         Params.intQuery(ctx, "limit", 20, 1, 100))));
         routes.get("/api/v1/cron/preview", Role.VIEWER, Doc.of(TAG, "Explain a cron expression and its next fire times")
                 .query("expression", "string", "the expression, e.g. 30 2 * * 1-5 (URL-encoded)")
@@ -87,14 +86,11 @@ final class ScheduleRoutes {
                     if (expression == null) {
                         throw invalid("query parameter 'expression' is required, e.g. expression=30%202%20*%20*%20*");
                     }
-                    Replies.json(ctx, service(caller).previewCron(expression, syntax(Params.textQuery(ctx, "syntax")),
+                    Replies.json(ctx, api.service(caller).previewCron(expression, syntax(Params.textQuery(ctx, "syntax")),
                             zone(Params.textQuery(ctx, "zone")), Params.intQuery(ctx, "count", 5, 1, 100)));
                 });
     }
 
-    private PatientGenService service(Caller caller) {
-        return api.engine().as(caller.name());
-    }
 
     private ScheduleDefinition definition(Context ctx, Caller caller) {
         Requests.Schedule r = api.bodies().required(ctx, Requests.Schedule.class, EXAMPLE);

@@ -57,7 +57,7 @@ final class SystemRoutes {
                         throw invalid("field 'concurrency' is required: shards to run at once, 0 to pause");
                     }
                     int before = api.engine().workers().concurrency();
-                    api.engine().as(caller.name()).setWorkerConcurrency(body.concurrency());
+                    api.service(caller).setWorkerConcurrency(body.concurrency());
                     api.audit(caller, "workers.set", "node", api.engine().config().node(),
                             "concurrency " + before + " -> " + body.concurrency());
                     Replies.json(ctx, workers());

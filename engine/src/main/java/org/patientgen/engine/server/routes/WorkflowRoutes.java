@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.Workflow;
 import org.patientgen.engine.api.WorkflowDefinition;
 import org.patientgen.engine.api.WorkflowEdge;
@@ -36,28 +35,25 @@ final class WorkflowRoutes {
     void register(RouteTable routes) {
         routes.get("/api/v1/workflows", Role.VIEWER, Doc.of(TAG, "The most recent workflows, newest first")
                 .query("limit", "integer", "how many, 1-500, default 50").returnsList(Workflow.class),
-                (ctx, caller) -> Replies.json(ctx, service(caller).workflows(Params.intQuery(ctx, "limit", 50, 1, 500))));
+                (ctx, caller) -> Replies.json(ctx, api.service(caller).workflows(Params.intQuery(ctx, "limit", 50, 1, 500))));
         routes.post("/api/v1/workflows", Role.OPERATOR, Doc.of(TAG, "Submit a workflow (jobs with dependencies)")
                 .body(Requests.Workflow.class).returns(201, Workflow.class), (ctx, caller) -> {
-                    Workflow w = service(caller).submitWorkflow(definition(ctx, caller));
+                    Workflow w = api.service(caller).submitWorkflow(definition(ctx, caller));
                     Replies.created(ctx, "/api/v1/workflows/" + w.id(), w);
                 });
         routes.get("/api/v1/workflows/{id}", Role.VIEWER, Doc.of(TAG, "A workflow with its jobs' states")
-                .returns(Workflow.class), (ctx, caller) -> Replies.json(ctx, service(caller).workflow(id(ctx, "id"))));
+                .returns(Workflow.class), (ctx, caller) -> Replies.json(ctx, api.service(caller).workflow(id(ctx, "id"))));
         routes.post("/api/v1/workflows/{id}/cancel", Role.OPERATOR, Doc.of(TAG, "Cancel a workflow's unfinished jobs")
                 .optionalBody(Requests.Reason.class).returns(Workflow.class), (ctx, caller) -> {
                     Requests.Reason body = api.bodies().optional(ctx, Requests.Reason.class);
                     long id = id(ctx, "id");
-                    Workflow w = service(caller).cancelWorkflow(id, body == null ? "" : body.reason());
+                    Workflow w = api.service(caller).cancelWorkflow(id, body == null ? "" : body.reason());
                     api.audit(caller, "workflow.cancel", "workflow", Long.toString(id),
                             body == null || body.reason() == null ? "" : body.reason());
                     Replies.json(ctx, w);
                 });
     }
 
-    private PatientGenService service(Caller caller) {
-        return api.engine().as(caller.name());
-    }
 
     private WorkflowDefinition definition(Context ctx, Caller caller) {
         Requests.Workflow r = api.bodies().required(ctx, Requests.Workflow.class, EXAMPLE);
