@@ -65,8 +65,11 @@ public final class RouteTable {
         table.add(route);
         routes.addHttpHandler(method, path, ctx -> {
             Caller caller = role == null ? null : guard.admit(ctx, role, false);
-            try (AuditLog.Origin ignored = AuditLog.attribute(ctx.ip())) {
+            AuditLog.Origin origin = AuditLog.attribute(ctx.ip());
+            try {
                 handler.handle(ctx, caller);
+            } finally {
+                origin.close();
             }
         });
     }

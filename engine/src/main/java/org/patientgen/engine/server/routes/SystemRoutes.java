@@ -92,11 +92,11 @@ final class SystemRoutes {
         if (raw == null) {
             return null;
         }
-        Level level = Level.toLevel(raw.toUpperCase(Locale.ROOT), null);
-        if (level == null || level == Level.ALL || level == Level.OFF) {
+        String name = raw.toUpperCase(Locale.ROOT);
+        if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(name)) {
             throw invalid("query parameter 'level' must be ERROR, WARN, INFO, DEBUG or TRACE, was '" + raw + "'");
         }
-        return level;
+        return Level.toLevel(name);
     }
 
     private static Long jobId(io.javalin.http.Context ctx) {
