@@ -1,37 +1,18 @@
 package org.patientgen.engine.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.patientgen.engine.jobs.ShardWorkers;
-import org.patientgen.engine.persistence.DatabaseTarget;
-import org.patientgen.engine.persistence.UserDataDirectory;
 import org.patientgen.engine.service.EngineConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Where an engine node keeps its data and how it works: shared by {@code node} and {@code serve}.
- * The database password is read from a file so that it never appears in a process listing or
- * shell history.
+ * Where an engine node keeps its data ({@link DatabaseOptions}) and how it works: shared by
+ * {@code node} and {@code serve}.
  */
 final class EngineOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory (embedded database, default job output). Default: the user data directory"
-                    + " (PATIENTGEN_DATA_DIR overrides it).")
-    Path dataDir;
-
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "Database, e.g. jdbc:postgresql://db:5432/patientgen. Default: embedded H2 in the data directory.")
-    String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (with --db-url).")
-    String dbUser;
-
-    @Option(names = "--db-password-file", paramLabel = "FILE",
-            description = "File holding the database password (first line; with --db-url).")
-    Path dbPasswordFile;
+    @Mixin
+    DatabaseOptions database = new DatabaseOptions();
 
     @Option(names = "--node-name", paramLabel = "NAME",
             description = "This node's name, unique among nodes sharing a database. Default: host name and process id.")
@@ -57,8 +38,7 @@ final class EngineOptions {
 
     /** The engine configuration these options describe. @throws UsageException on a bad value */
     EngineConfig config() {
-        Path dir = dataDir != null ? dataDir : UserDataDirectory.resolve();
-        EngineConfig config = EngineConfig.defaults(dir).withDatabase(database(dir));
+        EngineConfig config = EngineConfig.defaults(database.directory()).withDatabase(database.target());
         Duration lease = Durations.parse("--shard-lease", shardLease);
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
             throw new UsageException("--shard-lease must be at least 3s (the lease is renewed every third of it),"
@@ -73,30 +53,6 @@ final class EngineOptions {
                     .withNode(nodeName != null ? nodeName : config.node(), region);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    private DatabaseTarget database(Path dir) {
-        if (dbUrl == null) {
-            if (dbUser != null || dbPasswordFile != null) {
-                throw new UsageException("--db-user and --db-password-file need --db-url");
-            }
-            return DatabaseTarget.embedded(dir);
-        }
-        String password = "";
-        if (dbPasswordFile != null) {
-            try {
-                String text = Files.readString(dbPasswordFile, StandardCharsets.UTF_8);
-                int newline = text.indexOf('\n');
-                password = (newline < 0 ? text : text.substring(0, newline)).strip();
-            } catch (IOException e) {
-                throw new UsageException("cannot read --db-password-file " + dbPasswordFile + ": " + e.getMessage());
-            }
-        }
-        try {
-            return new DatabaseTarget(dbUrl, dbUser, password);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--db-url: " + e.getMessage());
         }
     }
 }

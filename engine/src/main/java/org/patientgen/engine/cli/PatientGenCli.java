@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "patientgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Generate realistic synthetic patients (FHIR R4, CSV) and check their realism.",
-        subcommands = {GenerateCommand.class, ModulesCommand.class, ReportCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, ModulesCommand.class, ReportCommand.class, NodeCommand.class, ServeCommand.class,
+                TokenCommand.class, CommandLine.HelpCommand.class})
 public final class PatientGenCli {
     /** Exit code for bad usage or input (unknown option, invalid value, unwritable directory). */
     public static final int EXIT_USAGE = 2;
@@ -25,6 +26,10 @@ public final class PatientGenCli {
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(PatientGenCli.class);
+        CommandLine serve = cli.getSubcommands().get("serve");
+        ServeDefaults defaults = ServeDefaults.of(serve.getCommandSpec(), args, System.getenv());
+        serve.setDefaultValueProvider(defaults);
+        ((ServeCommand) serve.getCommand()).defaults = defaults;
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -41,8 +41,12 @@ public final class ModuleLoader {
     private ModuleLoader() {
     }
 
-    /** The modules shipped inside the engine. */
-    public static ModuleLibrary builtIn() {
+    /**
+     * The modules shipped inside the engine. Synchronized because, run from the jar, it opens (and
+     * closes) a zip file system on the jar, of which only one may be open at a time: two shards
+     * starting together on a server failed with {@code FileSystemAlreadyExistsException}.
+     */
+    public static synchronized ModuleLibrary builtIn() {
         URL url = ModuleLoader.class.getClassLoader().getResource(BUILT_IN_ROOT);
         if (url == null) {
             throw new IllegalStateException("built-in module library missing from the classpath (" + BUILT_IN_ROOT + "/)");

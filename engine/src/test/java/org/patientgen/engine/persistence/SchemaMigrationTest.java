@@ -26,7 +26,7 @@ import org.patientgen.engine.testing.TestDatabases.Backend;
 class SchemaMigrationTest {
     static final List<String> TABLES = List.of("jobs", "job_labels", "job_transitions", "shards", "schedules",
             "schedule_fires", "workflows", "workflow_edges", "pool_settings_revisions", "audit_log", "metric_history",
-            "config_revisions");
+            "config_revisions", "api_tokens");
 
     /** The highest migration version shipped, read from the migration files themselves. */
     static String latestMigration() throws Exception {

@@ -1,0 +1,230 @@
+package org.patientgen.engine.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.patientgen.engine.generate.Generator;
+import org.patientgen.engine.server.auth.Authenticator;
+import org.patientgen.engine.server.auth.Caller;
+import org.patientgen.engine.server.auth.RateLimiter;
+import org.patientgen.engine.server.auth.TokenStore;
+import org.patientgen.engine.server.events.EventSocket;
+import org.patientgen.engine.server.health.DatabaseCheck;
+import org.patientgen.engine.server.health.PoolCheck;
+import org.patientgen.engine.server.health.Readiness;
+import org.patientgen.engine.server.health.WorkersCheck;
+import org.patientgen.engine.server.http.Guard;
+import org.patientgen.engine.server.http.JsonBodies;
+import org.patientgen.engine.server.http.ProblemResponder;
+import org.patientgen.engine.server.http.RouteTable;
+import org.patientgen.engine.server.logs.RecentLogs;
+import org.patientgen.engine.server.metrics.ServerMetrics;
+import org.patientgen.engine.server.routes.ApiContext;
+import org.patientgen.engine.server.routes.ApiRoutes;
+import org.patientgen.engine.service.Engine;
+import org.patientgen.engine.wire.WireJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server in front of an {@link Engine}: REST {@code /api/v1/**}, the WebSocket event
+ * stream, {@code /metrics} and {@code /health/*}, on Javalin (Jetty), plain HTTP or HTTPS.
+ *
+ * <p>{@link #close()} stops accepting connections and lets requests in flight finish, then stops the
+ * server's own parts; the engine is the caller's to close afterwards (so its workers reach a
+ * checkpoint and its pool closes last).
+ */
+public final class PatientGenServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PatientGenServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.patientgen.engine.server.access");
+
+    private final Javalin app;
+    private final ServerConfig config;
+    private final List<RouteTable.Route> routes;
+    private final EventSocket events;
+    private final ServerMetrics metrics;
+    private final RecentLogs logs;
+    private final ExecutorService healthChecks;
+
+    private PatientGenServer(Javalin app, ServerConfig config, List<RouteTable.Route> routes, EventSocket events,
+                             ServerMetrics metrics, RecentLogs logs, ExecutorService healthChecks) {
+        this.app = app;
+        this.config = config;
+        this.routes = routes;
+        this.events = events;
+        this.metrics = metrics;
+        this.logs = logs;
+        this.healthChecks = healthChecks;
+    }
+
+    /** Starts a server with its own metrics registry. */
+    public static PatientGenServer start(Engine engine, ServerConfig config) {
+        return start(engine, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * Starts a server for {@code engine}.
+     *
+     * @param registry where metrics go and what {@code /metrics} serves (pass the engine's registry to
+     *                 serve its meters too)
+     */
+    public static PatientGenServer start(Engine engine, ServerConfig config, PrometheusMeterRegistry registry) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(config, "config");
+        Clock clock = engine.config().clock();
+        Instant startedAt = clock.instant();
+        ObjectMapper mapper = WireJson.mapper();
+        TokenStore tokens = new TokenStore(engine.pool().dataSource(), clock);
+        Authenticator authenticator = new Authenticator(tokens, clock);
+        Guard guard = new Guard(authenticator, new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(),
+                System::nanoTime));
+        RecentLogs logs = RecentLogs.install(config.logBuffer());
+        logs.publishTo(engine.events());
+        ServerMetrics metrics = new ServerMetrics(registry, engine, clock);
+        ExecutorService healthChecks = Executors.newCachedThreadPool(daemonThreads("patientgen-health-"));
+        Readiness readiness = new Readiness(List.of(
+                new DatabaseCheck(engine.pool().dataSource(), healthChecks, 2_000),
+                new PoolCheck(engine.pool()), new WorkersCheck(engine.workers())), clock);
+        ApiContext api = new ApiContext(engine, config, new JsonBodies(mapper, config.maxBodyBytes()),
+                new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator, readiness,
+                metrics, logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
+        EventSocket events = new EventSocket(engine.events(), metrics, guard, mapper, clock, config.heartbeat(),
+                config.eventBuffer());
+        AtomicReference<RouteTable> table = new AtomicReference<>();
+        Javalin app;
+        try {
+            app = Javalin.create(cfg -> {
+                configure(cfg, config, metrics);
+                new ProblemResponder(mapper).install(cfg.routes);
+                RouteTable routes = new RouteTable(cfg.routes, guard);
+                ApiRoutes.register(routes, api, config.tls() != null, Generator.version());
+                events.register(cfg.routes, routes);
+                table.set(routes);
+            });
+            app.start();
+        } catch (RuntimeException e) {
+            events.close();
+            metrics.close();
+            logs.uninstall();
+            healthChecks.shutdownNow();
+            throw e;
+        }
+        metrics.start(Duration.ofSeconds(1));
+        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, metrics, logs,
+                healthChecks);
+        LOG.info("server listening on {} (node {}, {} routes)", server.uri(), engine.config().node(),
+                server.routes.size());
+        return server;
+    }
+
+    private static void configure(JavalinConfig cfg, ServerConfig config, ServerMetrics metrics) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.prefer405over404 = true;
+        cfg.http.maxRequestSize = config.maxBodyBytes();
+        cfg.jetty.host = config.bindAddress();
+        cfg.jetty.port = config.port();
+        Duration idle = config.heartbeat().multipliedBy(2).plusSeconds(15);
+        cfg.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(idle));
+        if (config.tls() != null) {
+            cfg.jetty.addConnector((server, http) -> tlsConnector(server, http, config));
+        }
+        cfg.requestLogger.http((ctx, ms) -> {
+            String route = route(ctx);
+            metrics.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
+            if (ACCESS.isDebugEnabled()) {
+                Caller caller = ctx.attribute(Guard.CALLER);
+                // The path only, never the query string: it may hold a token (?token= on the WebSocket).
+                ACCESS.debug("{} {} -> {} in {} ms (caller {}, from {})", ctx.method(), ctx.path(), ctx.statusCode(),
+                        Math.round(ms), caller == null ? "-" : caller.name(), ctx.ip());
+            }
+        });
+    }
+
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private static Connector tlsConnector(Server server, HttpConfiguration http, ServerConfig config) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.tls().keystore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(config.tls().password());
+        ssl.setKeyStoreType("PKCS12");
+        HttpConfiguration https = new HttpConfiguration(http);
+        // Clients reach a self-signed server by IP as often as by name: do not insist the SNI name matches.
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The port listened on (the actual one when 0 was asked for). */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://HOST:PORT} or {@code https://HOST:PORT}. */
+    public URI uri() {
+        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        return URI.create((config.tls() != null ? "https" : "http") + "://" + host + ":" + port());
+    }
+
+    /** Every route with its role and documentation. */
+    public List<RouteTable.Route> routes() {
+        return routes;
+    }
+
+    /** The Javalin application (tests compare its registered routes with the documented ones). */
+    public Javalin javalin() {
+        return app;
+    }
+
+    /** Stops accepting, lets requests in flight finish, closes event sessions and background work. */
+    @Override
+    public void close() {
+        LOG.info("server on {} stopping", uri());
+        app.stop();
+        events.close();
+        metrics.close();
+        logs.uninstall();
+        healthChecks.shutdownNow();
+        LOG.info("server stopped");
+    }
+}

@@ -1,0 +1,113 @@
+package org.patientgen.engine.server.routes;
+
+import static org.patientgen.engine.server.http.Params.invalid;
+
+import ch.qos.logback.classic.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.patientgen.engine.api.LogRecorded;
+import org.patientgen.engine.server.http.Doc;
+import org.patientgen.engine.server.http.Params;
+import org.patientgen.engine.server.http.Replies;
+import org.patientgen.engine.server.http.RouteTable;
+import org.patientgen.engine.server.metrics.ServerMetrics;
+import org.patientgen.engine.wire.Requests;
+import org.patientgen.engine.wire.Responses;
+import org.patientgen.engine.wire.Role;
+
+/** Health, server info, workers, metrics and logs. */
+final class SystemRoutes {
+    /** What the HTTP server adds to the engine's capabilities. */
+    static final List<String> CAPABILITIES = List.of("rest", "batch", "websocket", "metrics", "logs", "audit", "tokens");
+
+    private final ApiContext api;
+    private final boolean tls;
+
+    SystemRoutes(ApiContext api, boolean tls) {
+        this.api = api;
+        this.tls = tls;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/health/live", null, Doc.of("Health", "The process answers (no authentication)")
+                .returns(Responses.Health.class), (ctx, caller) -> Replies.json(ctx,
+                        new Responses.Health("UP", List.of(), api.engine().config().clock().instant())));
+        routes.get("/health/ready", null, Doc.of("Health",
+                "Ready for work: database reachable, pool not exhausted, workers alive; 503 with the reasons when not"
+                        + " (no authentication)").returns(Responses.Health.class), (ctx, caller) -> {
+                    Responses.Health health = api.readiness().check();
+                    Replies.json(ctx, health.up() ? 200 : 503, health);
+                });
+        routes.get("/api/v1/info", Role.VIEWER, Doc.of("Server", "Version, build, node, region, uptime, capabilities;"
+                + " and who is asking").returns(Responses.ServerInfo.class), (ctx, caller) -> {
+                    List<String> capabilities = new ArrayList<>(api.engine().info().capabilities());
+                    capabilities.addAll(CAPABILITIES);
+                    long uptime = Duration.between(api.startedAt(), api.engine().config().clock().instant()).toSeconds();
+                    Replies.json(ctx, new Responses.ServerInfo(api.engine().info(), uptime, tls, caller.name(),
+                            caller.role(), capabilities));
+                });
+        routes.get("/api/v1/workers", Role.VIEWER, Doc.of("Server", "This node's shard workers")
+                .returns(Responses.Workers.class), (ctx, caller) -> Replies.json(ctx, workers()));
+        routes.put("/api/v1/workers", Role.ADMIN, Doc.of("Server", "Set how many shards this node runs at once (0 pauses)")
+                .body(Requests.Workers.class).returns(Responses.Workers.class), (ctx, caller) -> {
+                    Requests.Workers body = api.bodies().required(ctx, Requests.Workers.class, "{\"concurrency\": 4}");
+                    if (body.concurrency() == null) {
+                        throw invalid("field 'concurrency' is required: shards to run at once, 0 to pause");
+                    }
+                    int before = api.engine().workers().concurrency();
+                    api.service(caller).setWorkerConcurrency(body.concurrency());
+                    api.audit(caller, "workers.set", "node", api.engine().config().node(),
+                            "concurrency " + before + " -> " + body.concurrency());
+                    Replies.json(ctx, workers());
+                });
+        routes.get("/metrics", Role.VIEWER, Doc.of("Metrics", "Every metric in Prometheus text format")
+                .returnsText("text/plain; version=0.0.4"), (ctx, caller) ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(api.metrics().scrape()));
+        routes.get("/api/v1/metrics", Role.VIEWER, Doc.of("Metrics", "Headline metrics now")
+                .returns(Responses.MetricsSnapshot.class), (ctx, caller) -> Replies.json(ctx, api.metrics().snapshot()));
+        routes.get("/api/v1/metrics/history", Role.VIEWER, Doc.of("Metrics", "Headline metrics, one a second, oldest first")
+                .query("seconds", "integer", "how far back, 1-" + ServerMetrics.HISTORY + ", default 60")
+                .returnsList(Responses.MetricsSnapshot.class), (ctx, caller) -> Replies.json(ctx,
+                        api.metrics().history(Duration.ofSeconds(Params.intQuery(ctx, "seconds", 60, 1,
+                                ServerMetrics.HISTORY)))));
+        routes.get("/api/v1/logs", Role.VIEWER, Doc.of("Logs", "Recent log records of this server, oldest first")
+                .query("level", "string", "this level or more severe: ERROR, WARN, INFO, DEBUG, TRACE")
+                .query("logger", "string", "loggers whose name starts with this")
+                .query("jobId", "integer", "records about this job")
+                .query("text", "string", "records containing this text (case-insensitive)")
+                .query("limit", "integer", "at most this many (the newest), default 200")
+                .returnsList(LogRecorded.class), (ctx, caller) -> Replies.json(ctx, api.logs().query(
+                        level(Params.textQuery(ctx, "level")), Params.textQuery(ctx, "logger"), jobId(ctx),
+                        Params.textQuery(ctx, "text"), Params.intQuery(ctx, "limit", 200, 1, api.logs().capacity()))));
+    }
+
+    private Responses.Workers workers() {
+        return new Responses.Workers(api.engine().workers().concurrency(), api.engine().workers().activeWorkers(),
+                api.engine().workers().runningShards());
+    }
+
+    private static Level level(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String name = raw.toUpperCase(Locale.ROOT);
+        if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(name)) {
+            throw invalid("query parameter 'level' must be ERROR, WARN, INFO, DEBUG or TRACE, was '" + raw + "'");
+        }
+        return Level.toLevel(name);
+    }
+
+    private static Long jobId(io.javalin.http.Context ctx) {
+        String raw = Params.textQuery(ctx, "jobId");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw invalid("query parameter 'jobId' must be a job id, was '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.patientgen.engine.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.ZoneId;
+import java.util.List;
+import org.patientgen.engine.api.CronSyntax;
+import org.patientgen.engine.api.MisfirePolicy;
+import org.patientgen.engine.api.PoolSettings;
+import org.patientgen.engine.api.WorkflowEdge;
+
+/** Small request bodies of the REST API. */
+public final class Requests {
+    private Requests() {
+    }
+
+    /** Why: for cancel, retry, pool restart (optional). */
+    public record Reason(String reason) {
+    }
+
+    /** A job's new priority. */
+    public record Priority(Integer priority) {
+    }
+
+    /** Worker concurrency of the node that answers. */
+    public record Workers(Integer concurrency) {
+    }
+
+    /** Pool settings to apply, and why. */
+    public record PoolApply(PoolSettings settings, String reason) {
+    }
+
+    /** A pool revision to restore, and why. */
+    public record PoolRollback(Long revision, String reason) {
+    }
+
+    /** A new API token's name and role. */
+    public record TokenCreate(String name, Role role) {
+    }
+
+    /**
+     * A schedule as created or replaced over HTTP; like {@code ScheduleDefinition} but with a
+     * {@link JobRequest} template (its owner is the caller). {@code syntax} defaults to UNIX,
+     * {@code timeZone} to UTC, {@code misfirePolicy} to RUN_ONCE, {@code enabled} to true.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Schedule(String name, String cronExpression, CronSyntax syntax, ZoneId timeZone,
+                           MisfirePolicy misfirePolicy, JobRequest template, Boolean enabled) {
+    }
+
+    /** A workflow as submitted over HTTP: nodes carry {@link JobRequest}s. */
+    public record Workflow(String name, List<WorkflowNode> nodes, List<WorkflowEdge> edges) {
+    }
+
+    /** One node of a {@link Workflow}. */
+    public record WorkflowNode(String name, JobRequest job) {
+    }
+
+    /** Enable or disable a schedule. */
+    public record Enabled(Boolean enabled) {
+    }
+}

@@ -1,0 +1,140 @@
+package org.patientgen.engine.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.patientgen.engine.api.EngineInfo;
+import org.patientgen.engine.api.SettingsProblem;
+
+/** Response bodies of the REST API that are not {@code api} records. */
+public final class Responses {
+    private Responses() {
+    }
+
+    /**
+     * Who answers and who asks.
+     *
+     * @param engine        the engine's version, node, database and capabilities
+     * @param uptimeSeconds seconds since the server started
+     * @param tls           whether the server speaks HTTPS
+     * @param caller        the calling token's name
+     * @param role          the calling token's role
+     * @param capabilities  what the server offers over HTTP (e.g. {@code rest}, {@code websocket}, {@code metrics})
+     */
+    public record ServerInfo(EngineInfo engine, long uptimeSeconds, boolean tls, String caller, Role role,
+                             List<String> capabilities) {
+    }
+
+    /**
+     * An API token, without its secret.
+     *
+     * @param id         stable identifier
+     * @param name       who or what uses it; the owner of the jobs it submits
+     * @param role       what it may do
+     * @param createdAt  when it was created
+     * @param createdBy  who created it
+     * @param lastUsedAt last accepted request (updated at most once a minute), or {@code null}
+     * @param revokedAt  when it was revoked, or {@code null} while valid
+     * @param revokedBy  who revoked it, or {@code null}
+     */
+    public record Token(long id, String name, Role role, Instant createdAt, String createdBy, Instant lastUsedAt,
+                        Instant revokedAt, String revokedBy) {
+        /** Whether it is still accepted. */
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    /**
+     * A new token: the secret, shown this once, and its description.
+     *
+     * @param token the bearer token; it is stored only as a hash and cannot be shown again
+     * @param info  its description
+     */
+    public record TokenCreated(String token, Token info) {
+        @Override
+        public String toString() {
+            return "TokenCreated[token=***, info=" + info + "]";
+        }
+    }
+
+    /**
+     * The answer of {@code /health/ready} (and {@code /health/live}).
+     *
+     * @param status {@code UP} or {@code DOWN}
+     * @param checks each check's verdict
+     * @param at     when it was checked
+     */
+    public record Health(String status, List<Check> checks, Instant at) {
+        /** Whether every check passed. */
+        public boolean up() {
+            return "UP".equals(status);
+        }
+    }
+
+    /**
+     * One readiness check.
+     *
+     * @param name   what was checked, e.g. {@code database}
+     * @param ok     whether it passed
+     * @param detail what was found; for a failure, the reason
+     */
+    public record Check(String name, boolean ok, String detail) {
+    }
+
+    /**
+     * Whether a pool settings draft can be applied.
+     *
+     * @param valid    no problems
+     * @param problems every problem, in field order
+     */
+    public record PoolValidation(boolean valid, List<SettingsProblem> problems) {
+    }
+
+    /**
+     * The node's shard workers.
+     *
+     * @param concurrency   shards the node runs at once (0 = paused)
+     * @param active        worker threads alive (surplus ones stop after their current shard)
+     * @param runningShards shards running now
+     */
+    public record Workers(int concurrency, int active, int runningShards) {
+    }
+
+    /**
+     * One audit log entry.
+     *
+     * @param id            increasing identifier
+     * @param at            when
+     * @param actor         who: a token name, or a node for automatic actions
+     * @param action        what, e.g. {@code job.cancel}
+     * @param targetType    what kind of thing
+     * @param targetId      which one
+     * @param details       the change (before/after where the action has them)
+     * @param remoteAddress the client address of the HTTP call, or {@code null} for changes made in
+     *                      process (CLI, schedules, workers)
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AuditEntry(long id, Instant at, String actor, String action, String targetType, String targetId,
+                             String details, String remoteAddress) {
+    }
+
+    /**
+     * One page of the audit log, newest first.
+     *
+     * @param entries    the entries
+     * @param nextCursor pass as {@code cursor} for the next page; {@code null} on the last page
+     */
+    public record AuditPage(List<AuditEntry> entries, String nextCursor) {
+    }
+
+    /**
+     * Metric values at one instant, by name (see {@code docs/server.md} for the names).
+     *
+     * @param at     when they were sampled
+     * @param values value by metric name
+     */
+    public record MetricsSnapshot(Instant at, Map<String, Double> values) {
+    }
+}
