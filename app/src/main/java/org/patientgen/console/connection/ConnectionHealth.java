@@ -41,11 +41,12 @@ public record ConnectionHealth(Status status, String summary, String detail, Eng
 
     /** Answered {@code engine} in {@code latency}. */
     public static ConnectionHealth up(EngineInfo engine, Duration latency, Instant at) {
+        String ms = latency.toMillis() < 1 ? "<1 ms" : latency.toMillis() + " ms";
         String detail = "PatientGen " + engine.version() + " (" + engine.build() + ")\nNode " + engine.node()
                 + (engine.region().isEmpty() ? "" : ", region " + engine.region())
                 + "\nDatabase " + engine.database() + ", schema " + engine.schemaVersion()
-                + "\n" + engine.cores() + " cores\nAnswered in " + latency.toMillis() + " ms";
-        return new ConnectionHealth(Status.UP, "Up · " + latency.toMillis() + " ms", detail, engine, latency, at);
+                + "\n" + engine.cores() + " cores\nAnswered in " + ms;
+        return new ConnectionHealth(Status.UP, "Up · " + ms, detail, engine, latency, at);
     }
 
     /** Did not answer, for {@code reason}. */

@@ -203,6 +203,7 @@ final class JobDetailView {
         for (int i = 0; i < fields.size(); i++) {
             Label key = new Label(fields.get(i).name());
             key.getStyleClass().add(ConsoleStyles.FIELD_KEY);
+            key.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(fields.get(i).value());
             value.setWrapText(true);
             grid.addRow(i, key, value);

@@ -34,21 +34,27 @@ public final class JobFormat {
         return count(Math.round(perSecond)) + "/s";
     }
 
-    /** {@code 45 s}, {@code 3 min 05 s}, {@code 2 h 07 min}, {@code 3 d 4 h}. */
+    /**
+     * Short and only as precise as useful: {@code 45 s}, {@code 3 min 05 s}, {@code 12 min},
+     * {@code 2 h 07 min}, {@code 3 d 4 h}; a zero remainder is left out ({@code 10 min}, {@code 2 h}).
+     */
     public static String duration(Duration d) {
         long s = Math.max(0, (d.toMillis() + 999) / 1000);
         if (s < 60) {
             return s + " s";
         }
         long m = s / 60;
+        if (m < 10) {
+            return s % 60 == 0 ? m + " min" : m + " min " + String.format(Locale.ROOT, "%02d", s % 60) + " s";
+        }
         if (m < 60) {
-            return m + " min " + String.format(Locale.ROOT, "%02d", s % 60) + " s";
+            return m + " min";
         }
         long h = m / 60;
         if (h < 48) {
-            return h + " h " + String.format(Locale.ROOT, "%02d", m % 60) + " min";
+            return m % 60 == 0 ? h + " h" : h + " h " + String.format(Locale.ROOT, "%02d", m % 60) + " min";
         }
-        return h / 24 + " d " + h % 24 + " h";
+        return h % 24 == 0 ? h / 24 + " d" : h / 24 + " d " + h % 24 + " h";
     }
 
     /** The time of day for today's instants, else date and minute; {@link #NONE} for {@code null}. */

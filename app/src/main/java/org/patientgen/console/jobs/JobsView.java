@@ -101,6 +101,8 @@ public final class JobsView implements ScreenView {
     private Label summary;
     @FXML
     private Button moreButton;
+    @FXML
+    private Label hint;
 
     public JobsView(ScreenContext context) {
         this.context = context;
@@ -144,6 +146,8 @@ public final class JobsView implements ScreenView {
         buildTable();
         summary.textProperty().bind(viewModel.summaryProperty());
         show(moreButton, viewModel.moreProperty());
+        show(hint, javafx.beans.binding.Bindings.isNotEmpty(viewModel.rows()));
+        searchField.setTooltip(new javafx.scene.control.Tooltip("Matches a job's id (e.g. #42), state, owner or labels"));
         viewModel.detailProperty().addListener((obs, old, now) -> showDetail(now));
     }
 

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -72,7 +73,10 @@ public final class JobsViewModel {
     private final Clock clock;
     private final JobLoader loader = new JobLoader();
 
-    private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
+    /** Rows report changes of what the filter and sort read, so updates in place re-filter and re-sort. */
+    private final ObservableList<JobRow> rows = FXCollections.observableArrayList(r -> new Observable[] {
+        r.stateProperty(), r.priorityProperty(), r.fractionProperty(), r.rateProperty(), r.startedProperty(),
+        r.finishedProperty(), r.labelsProperty()});
     private final Map<Long, JobRow> byId = new HashMap<>();
     private final FilteredList<JobRow> visible = new FilteredList<>(rows);
     private final ObservableList<JobRow> selection = FXCollections.observableArrayList();
@@ -311,17 +315,22 @@ public final class JobsViewModel {
 
     private void afterChange() {
         freshness.updated(clock.instant());
-        refilter();
+        refreshPlaceholder();
         refreshActions();
         refreshSummary();
     }
 
+    /** Applies a new filter or search text (row changes re-filter by themselves). */
     private void refilter() {
         JobFilter f = filter.get();
         String text = search.get();
         Predicate<JobRow> p = r -> f.matches(r.state()) && r.matches(text);
-        visible.setPredicate(null);
         visible.setPredicate(p);
+        refreshPlaceholder();
+        refreshSummary();
+    }
+
+    private void refreshPlaceholder() {
         if (!loading.get() && error.get().isEmpty()) {
             placeholder.set(rows.isEmpty()
                     ? "No jobs yet. Press \u201cSubmit job\u201d (Ctrl+N) to generate a population on "

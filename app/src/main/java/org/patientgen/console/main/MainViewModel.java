@@ -225,7 +225,7 @@ public final class MainViewModel {
 
     /** The settings to keep when the window closes at {@code placement}. */
     public ConsoleSettings closing(ConsoleSettings.WindowPlacement placement) {
-        settings = settings.withWindow(placement);
+        settings = settings.withWindow(placement).withLastScreen(current.get().id());
         return settings;
     }
 
