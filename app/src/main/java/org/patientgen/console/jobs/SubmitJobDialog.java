@@ -142,6 +142,8 @@ final class SubmitJobDialog extends Dialog<Job> {
                 .map(f -> viewModel.errorProperty(f).get()).filter(m -> !m.isEmpty()).findFirst()
                 .orElse(viewModel.submitErrorProperty().get()), dependencies(fields));
         problem.textProperty().bind(firstProblem);
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
     }
 
     private javafx.beans.Observable[] dependencies(Map<String, Control> fields) {
