@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -17,7 +16,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -25,6 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.patientgen.console.screen.Controls;
 import org.patientgen.console.screen.Fxml;
 import org.patientgen.console.theme.ConsoleStyles;
 import org.patientgen.engine.api.JobState;
@@ -122,18 +121,14 @@ final class JobDetailView {
         title.setText(viewModel.title());
         viewModel.stateProperty().addListener((obs, old, now) -> showState(now));
         showState(viewModel.stateProperty().get());
-        openFolderButton.setId("open-output-folder");
-        openFolderButton.setGraphic(new FontIcon(MaterialDesignF.FOLDER_OPEN));
-        openFolderButton.disableProperty().bind(viewModel.canOpenFolderProperty().not());
-        rerunButton.setGraphic(new FontIcon(MaterialDesignR.REPLAY));
-        rerunButton.disableProperty().bind(viewModel.stateProperty().isNull());
-        reloadButton.setGraphic(new FontIcon(MaterialDesignR.REFRESH));
-        reloadButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        reloadButton.setTooltip(new Tooltip("Reload"));
+        Controls.action(openFolderButton, "open-output-folder", MaterialDesignF.FOLDER_OPEN,
+                viewModel.canOpenFolderProperty().not());
+        Controls.action(rerunButton, "rerun-job", MaterialDesignR.REPLAY, viewModel.stateProperty().isNull());
+        Controls.iconButton(reloadButton, MaterialDesignR.REFRESH, "Reload");
         progressText.textProperty().bind(viewModel.progressTextProperty());
         folderHint.textProperty().bind(viewModel.folderHintProperty());
-        bindBanner(errorText, viewModel.errorProperty());
-        bindBanner(messageText, viewModel.messageProperty());
+        Controls.banner(errorText, viewModel.errorProperty());
+        Controls.banner(messageText, viewModel.messageProperty());
 
         fill(parameters, viewModel.parameters());
         fill(nodes, viewModel.nodes());
@@ -190,12 +185,6 @@ final class JobDetailView {
             stateBadge.getStyleClass().add(ConsoleStyles.stateClass(state));
             stateBadge.setText(state.name().toLowerCase());
         }
-    }
-
-    private static void bindBanner(Label label, ObservableValue<String> text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private static void fill(GridPane grid, ObservableList<JobDetailViewModel.Field> fields) {

@@ -29,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.patientgen.console.screen.Controls;
 import org.patientgen.console.screen.Fxml;
 import org.patientgen.console.screen.ScreenContext;
 import org.patientgen.console.screen.ScreenView;
@@ -126,12 +127,11 @@ public final class JobsView implements ScreenView {
         submitButton.setGraphic(new FontIcon(MaterialDesignP.PLUS));
         submitButton.getStyleClass().add(Styles.ACCENT);
         submitButton.disableProperty().bind(viewModel.connectedProperty().not());
-        action(cancelButton, "cancel-jobs", MaterialDesignC.CANCEL, viewModel.canCancelProperty().not());
-        action(retryButton, "retry-jobs", MaterialDesignR.REPLAY, viewModel.canRetryProperty().not());
-        action(priorityButton, "reprioritise-jobs", MaterialDesignS.SORT, viewModel.canReprioritiseProperty().not());
-        reloadButton.setGraphic(new FontIcon(MaterialDesignR.REFRESH));
-        reloadButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        reloadButton.setTooltip(new javafx.scene.control.Tooltip("Reload (F5)"));
+        Controls.action(cancelButton, "cancel-jobs", MaterialDesignC.CANCEL, viewModel.canCancelProperty().not());
+        Controls.action(retryButton, "retry-jobs", MaterialDesignR.REPLAY, viewModel.canRetryProperty().not());
+        Controls.action(priorityButton, "reprioritise-jobs", MaterialDesignS.SORT,
+                viewModel.canReprioritiseProperty().not());
+        Controls.iconButton(reloadButton, MaterialDesignR.REFRESH, "Reload (F5)");
 
         filterBox.getItems().setAll(viewModel.filters());
         filterBox.valueProperty().bindBidirectional(viewModel.filterProperty());
@@ -139,28 +139,16 @@ public final class JobsView implements ScreenView {
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
 
         errorText.textProperty().bind(viewModel.errorProperty());
-        show(errorBanner, viewModel.errorProperty().isNotEmpty());
-        show(bulkPanel, viewModel.lastBulkProperty().isNotNull());
+        Controls.showWhen(errorBanner, viewModel.errorProperty().isNotEmpty());
+        Controls.showWhen(bulkPanel, viewModel.lastBulkProperty().isNotNull());
         viewModel.lastBulkProperty().addListener((obs, old, now) -> showBulk(now));
 
         buildTable();
         summary.textProperty().bind(viewModel.summaryProperty());
-        show(moreButton, viewModel.moreProperty());
-        show(hint, javafx.beans.binding.Bindings.isNotEmpty(viewModel.rows()));
+        Controls.showWhen(moreButton, viewModel.moreProperty());
+        Controls.showWhen(hint, javafx.beans.binding.Bindings.isNotEmpty(viewModel.rows()));
         searchField.setTooltip(new javafx.scene.control.Tooltip("Matches a job's id (e.g. #42), state, owner or labels"));
         viewModel.detailProperty().addListener((obs, old, now) -> showDetail(now));
-    }
-
-    private static void action(Button button, String id, org.kordamp.ikonli.Ikon icon,
-                               javafx.beans.value.ObservableValue<Boolean> disabled) {
-        button.setId(id);
-        button.setGraphic(new FontIcon(icon));
-        button.disableProperty().bind(disabled);
-    }
-
-    private static void show(javafx.scene.Node node, javafx.beans.value.ObservableValue<Boolean> visible) {
-        node.visibleProperty().bind(visible);
-        node.managedProperty().bind(visible);
     }
 
     private void buildTable() {

@@ -23,6 +23,7 @@ import javafx.stage.Window;
 import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
+import org.patientgen.console.screen.Controls;
 import org.patientgen.console.screen.Fxml;
 import org.patientgen.console.screen.ScreenContext;
 import org.patientgen.engine.api.Job;
@@ -142,8 +143,7 @@ final class SubmitJobDialog extends Dialog<Job> {
                 .map(f -> viewModel.errorProperty(f).get()).filter(m -> !m.isEmpty()).findFirst()
                 .orElse(viewModel.submitErrorProperty().get()), dependencies(fields));
         problem.textProperty().bind(firstProblem);
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Controls.showWhen(problem, problem.textProperty().isNotEmpty());
     }
 
     private javafx.beans.Observable[] dependencies(Map<String, Control> fields) {

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.patientgen.console.ConsoleEnvironment;
 import org.patientgen.console.ConsoleWindow;
@@ -49,10 +51,15 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** Closes the window as the application would on exit (settings saved, engine stopped). */
     @Override
-    public void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.close();
-            window.stage().hide();
-        }).get(60, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                window.close();
+                window.stage().hide();
+            }).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing the console", e);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,12 +20,12 @@ import org.patientgen.console.jobs.JobRow;
 import org.patientgen.console.settings.ConsoleSettings;
 import org.patientgen.console.settings.InMemorySettingsStore;
 import org.patientgen.console.testing.ConsoleFixture;
+import org.patientgen.console.testing.FxWait;
 import org.patientgen.console.theme.ThemeSwitcher;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Real user flows in the whole console, headless (Monocle), on a real local engine. */
 class ConsoleFlowsTest {
@@ -49,26 +48,16 @@ class ConsoleFlowsTest {
         return robot.lookup("#jobs-table").queryAs(TableView.class);
     }
 
-    void waitFor(int seconds, String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
 
-    void waitForEngine() throws Exception {
-        waitFor(60, "the local engine", () -> !robot.lookup("#submit-job").queryButton().isDisabled());
-    }
 
     @Test
     void submitAJobAndWatchItComplete() throws Exception {
         console = ConsoleFixture.open(temp.resolve("engine"), 1, settings);
-        waitForEngine();
+        FxWait.untilEngineReady(robot);
         assertThat(robot.lookup(".pg-empty-state").queryAs(Label.class).getText()).startsWith("No jobs yet");
 
         robot.clickOn("#submit-job");
-        waitFor(10, "the submit dialog", () -> robot.lookup("#submit-job-dialog").tryQuery().isPresent());
+        FxWait.until(10, "the submit dialog", () -> robot.lookup("#submit-job-dialog").tryQuery().isPresent());
         robot.doubleClickOn("#population").eraseText(3).write("abc");
         assertThat(robot.lookup("#submit-job-confirm").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#submit-problem").queryAs(Label.class).getText())
@@ -76,43 +65,43 @@ class ConsoleFlowsTest {
         robot.doubleClickOn("#population").eraseText(3).write("30");
         assertThat(robot.lookup("#submit-preview").queryAs(Label.class).getText()).startsWith("1 shard of up to 100");
         robot.clickOn("#submit-job-confirm");
-        waitFor(10, "the dialog to close", () -> robot.lookup("#submit-job-dialog").tryQuery().isEmpty());
+        FxWait.until(10, "the dialog to close", () -> robot.lookup("#submit-job-dialog").tryQuery().isEmpty());
 
-        waitFor(60, "the job to succeed", () -> table().getItems().size() == 1
+        FxWait.until(60, "the job to succeed", () -> table().getItems().size() == 1
                 && table().getItems().get(0).state() == JobState.SUCCEEDED
                 && robot.lookup(".pg-badge.pg-state-succeeded").tryQuery().isPresent());
         assertThat(table().getItems().get(0).progressTextProperty().get()).isEqualTo("30 / 30");
 
         robot.doubleClickOn(".pg-badge.pg-state-succeeded");
-        waitFor(10, "the job detail", () -> robot.lookup(".pg-shard-succeeded").queryAll().size() == 1 + 1);
+        FxWait.until(10, "the job detail", () -> robot.lookup(".pg-shard-succeeded").queryAll().size() == 1 + 1);
         robot.clickOn("#open-output-folder");
-        waitFor(10, "the folder to open", () -> console.opened.size() == 1);
+        FxWait.until(10, "the folder to open", () -> console.opened.size() == 1);
         assertThat(console.opened.get(0).toString()).startsWith(temp.resolve("engine").resolve("output").toString());
         robot.clickOn("#job-detail-back");
-        waitFor(10, "the table again", () -> robot.lookup("#jobs-table").queryAs(TableView.class).isVisible());
+        FxWait.until(10, "the table again", () -> robot.lookup("#jobs-table").queryAs(TableView.class).isVisible());
     }
 
     @Test
     void bulkCancelAsksForConfirmationAndShowsEachResult() throws Exception {
         console = ConsoleFixture.open(temp.resolve("engine"), 0, settings);
-        waitForEngine();
+        FxWait.untilEngineReady(robot);
         for (int i = 0; i < 3; i++) {
             console.local().service().submit(new JobSubmission(new GenerationSpec(10, i, "MA", LocalDate.of(2025, 1, 1),
                     5, List.of("csv"), "", temp.resolve("out" + i).toString(), 10), 0, "tester", Map.of()));
         }
-        waitFor(30, "three queued jobs", () -> table().getItems().size() == 3
+        FxWait.until(30, "three queued jobs", () -> table().getItems().size() == 3
                 && robot.lookup(".pg-badge.pg-state-queued").queryAll().size() == 3);
 
         robot.clickOn(".pg-badge.pg-state-queued");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         assertThat(table().getSelectionModel().getSelectedItems()).hasSize(3);
         robot.clickOn("#cancel-jobs");
-        waitFor(10, "the confirmation", () -> robot.lookup("Cancel 3 jobs?").tryQuery().isPresent());
+        FxWait.until(10, "the confirmation", () -> robot.lookup("Cancel 3 jobs?").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".button").match((Button b) -> "Cancel 3 jobs".equals(b.getText()))
                 .queryButton());
 
-        waitFor(30, "all cancelled", () -> table().getItems().stream().allMatch(r -> r.state() == JobState.CANCELLED));
-        waitFor(10, "the results", () -> robot.lookup(".pg-bulk-summary").tryQuery().isPresent()
+        FxWait.until(30, "all cancelled", () -> table().getItems().stream().allMatch(r -> r.state() == JobState.CANCELLED));
+        FxWait.until(10, "the results", () -> robot.lookup(".pg-bulk-summary").tryQuery().isPresent()
                 && "Cancel: 3 done".equals(robot.lookup(".pg-bulk-summary").queryAs(Label.class).getText()));
         assertThat(robot.lookup("#cancel-jobs").queryButton().isDisabled()).isTrue();
     }
@@ -125,7 +114,7 @@ class ConsoleFlowsTest {
         robot.clickOn("#theme-toggle");
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
         assertThat(console.window().stage().getScene().getRoot().getPseudoClassStates()).contains(ThemeSwitcher.DARK);
-        waitFor(10, "the theme to be saved", () -> settings.load().theme().equals("DARK"));
+        FxWait.until(10, "the theme to be saved", () -> settings.load().theme().equals("DARK"));
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
@@ -21,6 +19,7 @@ import org.patientgen.console.jobs.JobRow;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.settings.InMemorySettingsStore;
 import org.patientgen.console.testing.ConsoleFixture;
+import org.patientgen.console.testing.FxWait;
 import org.patientgen.console.testing.Screenshots;
 import org.patientgen.console.theme.Theme;
 import org.patientgen.engine.api.GenerationSpec;
@@ -53,7 +52,7 @@ class ScreenshotsTest {
     @Test
     void everyScreenInBothThemes() throws Exception {
         console = ConsoleFixture.open(temp.resolve("engine"), 1, new InMemorySettingsStore());
-        waitFor(60, "the local engine", () -> !robot.lookup("#submit-job").queryButton().isDisabled());
+        FxWait.untilEngineReady(robot);
         Scene scene = console.window().stage().getScene();
         for (Theme theme : Theme.values()) {
             setTheme(theme);
@@ -72,7 +71,7 @@ class ScreenshotsTest {
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
         robot.doubleClickOn(".pg-badge.pg-state-running");
-        waitFor(10, "the job detail", () -> !robot.lookup(".pg-shard").queryAll().isEmpty());
+        FxWait.until(10, "the job detail", () -> !robot.lookup(".pg-shard").queryAll().isEmpty());
         for (Theme theme : Theme.values()) {
             setTheme(theme);
             Thread.sleep(600);
@@ -81,7 +80,7 @@ class ScreenshotsTest {
         robot.clickOn("#job-detail-back");
 
         robot.clickOn("#submit-job");
-        waitFor(10, "the submit dialog", () -> robot.lookup("#submit-job-dialog").tryQuery().isPresent());
+        FxWait.until(10, "the submit dialog", () -> robot.lookup("#submit-job-dialog").tryQuery().isPresent());
         robot.doubleClickOn("#population").eraseText(3).write("1x");
         Scene dialog = robot.lookup("#submit-job-dialog").queryAs(DialogPane.class).getScene();
         for (Theme theme : Theme.values()) {
@@ -96,15 +95,15 @@ class ScreenshotsTest {
         long ok = service.submit(job(40, 20, temp.resolve("ok"), 10, Map.of("team", "cardio"), RetryPolicy.DEFAULT)).id();
         Path blocker = Files.writeString(temp.resolve("blocker"), "a file where a folder should be");
         long failed = service.submit(job(10, 10, blocker.resolve("out"), 10, Map.of(), RetryPolicy.noRetry())).id();
-        waitFor(60, "the small jobs to end", () -> service.job(ok).state() == JobState.SUCCEEDED
+        FxWait.until(60, "the small jobs to end", () -> service.job(ok).state() == JobState.SUCCEEDED
                 && service.job(failed).state() == JobState.FAILED);
         long big = service.submit(job(400_000, 10_000, temp.resolve("big"), 0, Map.of("study", "q3"),
                 RetryPolicy.DEFAULT)).id();
         service.submit(job(5_000, 1_000, temp.resolve("waiting"), -5, Map.of("team", "onco"), RetryPolicy.DEFAULT));
         long cancelled = service.submit(job(1_000, 500, temp.resolve("cancelled"), -5, Map.of(), RetryPolicy.DEFAULT)).id();
         service.cancel(cancelled, "submitted twice");
-        waitFor(60, "the big job to run", () -> service.progress(big).patientsDone() > 0);
-        waitFor(10, "the table", () -> table().getItems().size() == 5
+        FxWait.until(60, "the big job to run", () -> service.progress(big).patientsDone() > 0);
+        FxWait.until(10, "the table", () -> table().getItems().size() == 5
                 && robot.lookup(".pg-badge.pg-state-running").tryQuery().isPresent());
     }
 
@@ -130,11 +129,4 @@ class ScreenshotsTest {
         Screenshots.capture(scene, name + "-" + theme.name().toLowerCase());
     }
 
-    private static void waitFor(int seconds, String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
 }
