@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -33,18 +33,15 @@ import org.patientgen.console.connection.Connection;
 import org.patientgen.console.connection.ConnectionKind;
 import org.patientgen.console.desktop.FolderOpener;
 import org.patientgen.console.dialog.Dialogs;
-import org.patientgen.console.dialog.Dialogs.Confirmation;
 import org.patientgen.console.screen.Freshness;
 import org.patientgen.console.task.BackgroundTasks;
 import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.Failures;
 import org.patientgen.console.task.Ticker;
-import org.patientgen.engine.api.BatchItemResult;
 import org.patientgen.engine.api.EventTopic;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobProgress;
 import org.patientgen.engine.api.JobState;
-import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.PatientGenService.Subscription;
 
@@ -88,11 +85,9 @@ public final class JobsViewModel {
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
-    private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
-    private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry");
-    private final ReadOnlyBooleanWrapper canReprioritise = new ReadOnlyBooleanWrapper(this, "canReprioritise");
     private final ReadOnlyObjectWrapper<BulkOutcome> lastBulk = new ReadOnlyObjectWrapper<>(this, "lastBulk");
     private final ReadOnlyObjectWrapper<JobDetailViewModel> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final JobBulkActions bulk;
     private final ChangeListener<Connection> reconnect = (obs, old, now) -> connect();
 
     /** The connection's state while this screen is attached; replaced on every (re)connect. */
@@ -111,6 +106,7 @@ public final class JobsViewModel {
         this.folders = Objects.requireNonNull(folders, "folders");
         this.freshness = Objects.requireNonNull(freshness, "freshness");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.bulk = new JobBulkActions(selection, dialogs, tasks);
         filter.addListener(o -> refilter());
         search.addListener(o -> refilter());
         selection.addListener((ListChangeListener<JobRow>) c -> refreshActions());
@@ -355,13 +351,7 @@ public final class JobsViewModel {
     }
 
     private void refreshActions() {
-        canCancel.set(!eligible(s -> !s.isTerminal()).isEmpty());
-        canRetry.set(!eligible(s -> s == JobState.FAILED).isEmpty());
-        canReprioritise.set(!eligible(s -> s == JobState.QUEUED || s == JobState.WAITING).isEmpty());
-    }
-
-    private List<Long> eligible(Predicate<JobState> state) {
-        return selection.stream().filter(r -> state.test(r.state())).map(JobRow::id).toList();
+        bulk.refresh();
     }
 
     private void failed(Throwable e) {
@@ -373,66 +363,43 @@ public final class JobsViewModel {
 
     /** Cancels the selected jobs that have not ended, after the user confirms. */
     public void cancelSelected() {
-        List<Long> ids = eligible(s -> !s.isTerminal());
-        if (ids.isEmpty() || session == null || session.service == null) {
-            return;
-        }
-        String jobs = ids.size() == 1 ? "job " + ids.get(0) : ids.size() + " jobs";
-        boolean running = selection.stream().anyMatch(r -> r.state() == JobState.RUNNING);
-        if (!dialogs.confirm(new Confirmation("Cancel jobs", "Cancel " + jobs + "?",
-                "Cancelled jobs cannot be resumed; their completed shards' output stays."
-                        + (running ? " Running shards stop and their partial output is discarded." : "")
-                        + "\n\nJobs: " + ids, "Cancel " + jobs, true))) {
-            return;
-        }
-        PatientGenService service = session.service;
-        bulk("Cancel", "Cancelling " + jobs, ids, () -> service.cancelAll(ids, "cancelled in the console"));
+        withService(service -> bulk.cancel(service, bulkListener()));
     }
 
     /** Queues the selected failed jobs' failed shards again. */
     public void retrySelected() {
-        List<Long> ids = eligible(s -> s == JobState.FAILED);
-        if (ids.isEmpty() || session == null || session.service == null) {
-            return;
-        }
-        PatientGenService service = session.service;
-        bulk("Retry", "Retrying " + ids.size() + " jobs", ids, () -> service.retryAll(ids, "retried in the console"));
+        withService(service -> bulk.retry(service, bulkListener()));
     }
 
     /** Asks for a priority and gives it to the selected queued or waiting jobs. */
     public void reprioritiseSelected() {
-        List<Long> ids = eligible(s -> s == JobState.QUEUED || s == JobState.WAITING);
-        if (ids.isEmpty() || session == null || session.service == null) {
-            return;
-        }
-        int current = selection.stream().filter(r -> ids.contains(r.id())).mapToInt(r -> r.priorityProperty().get())
-                .max().orElse(0);
-        OptionalInt priority = dialogs.askInteger("Change priority",
-                "New priority for " + (ids.size() == 1 ? "job " + ids.get(0) : ids.size() + " jobs")
-                        + " (higher runs first)", "Priority", current, JobSubmission.MIN_PRIORITY,
-                JobSubmission.MAX_PRIORITY);
-        if (priority.isEmpty()) {
-            return;
-        }
-        PatientGenService service = session.service;
-        int value = priority.getAsInt();
-        bulk("Priority " + value, "Changing priority of " + ids.size() + " jobs", ids,
-                () -> service.reprioritiseAll(ids, value));
+        withService(service -> bulk.reprioritise(service, bulkListener()));
     }
 
-    private void bulk(String action, String title, List<Long> ids,
-                      java.util.function.Supplier<List<BatchItemResult>> call) {
+    private void withService(Consumer<PatientGenService> action) {
+        if (session != null && session.service != null) {
+            action.accept(session.service);
+        }
+    }
+
+    /** Shows a bulk action's results and re-reads the jobs it touched (if still on the same connection). */
+    private JobBulkActions.Listener bulkListener() {
         Session s = session;
-        tasks.task(title, p -> call.get())
-                .onSuccess(results -> {
-                    lastBulk.set(new BulkOutcome(action, results));
-                    if (session == s) {
-                        s.pending.addAll(ids);
-                        applyEvents();
-                    }
-                })
-                .onFailure(e -> error.set(action + " failed: " + Failures.message(e)))
-                .start();
+        return new JobBulkActions.Listener() {
+            @Override
+            public void done(BulkOutcome outcome, List<Long> ids) {
+                lastBulk.set(outcome);
+                if (session == s) {
+                    s.pending.addAll(ids);
+                    applyEvents();
+                }
+            }
+
+            @Override
+            public void failed(String message) {
+                error.set(message);
+            }
+        };
     }
 
     /** Hides the bulk results panel. */
@@ -538,16 +505,19 @@ public final class JobsViewModel {
         return connected.getReadOnlyProperty();
     }
 
+    /** Whether some selected job can be cancelled. */
     public ReadOnlyBooleanProperty canCancelProperty() {
-        return canCancel.getReadOnlyProperty();
+        return bulk.canCancelProperty();
     }
 
+    /** Whether some selected job can be retried. */
     public ReadOnlyBooleanProperty canRetryProperty() {
-        return canRetry.getReadOnlyProperty();
+        return bulk.canRetryProperty();
     }
 
+    /** Whether some selected job's priority can change. */
     public ReadOnlyBooleanProperty canReprioritiseProperty() {
-        return canReprioritise.getReadOnlyProperty();
+        return bulk.canReprioritiseProperty();
     }
 
     /** The last bulk action's per-item results, or {@code null}. */
