@@ -101,6 +101,8 @@ final class JobDetailView {
     private TableColumn<ShardFailure, String> errorColumn;
     @FXML
     private TextArea manifest;
+    @FXML
+    private Tab manifestTab;
 
     JobDetailView(JobDetailViewModel viewModel, Runnable onBack) {
         this.viewModel = viewModel;
@@ -173,6 +175,7 @@ final class JobDetailView {
         countFailures();
 
         manifest.textProperty().bind(viewModel.manifestProperty());
+        manifestTab.selectedProperty().addListener((obs, old, now) -> viewModel.showManifest(now));
     }
 
     private void countFailures() {

@@ -52,6 +52,8 @@ import org.patientgen.engine.api.ShardState;
 public final class JobDetailViewModel {
     /** How often a running job's shards are re-read. */
     static final Duration RUNNING_REFRESH = Duration.ofSeconds(2);
+    /** Least time between two reads, however many events arrive. */
+    static final Duration MIN_RELOAD_GAP = Duration.ofSeconds(1);
     private static final Duration TICK = Duration.ofMillis(500);
 
     private final long jobId;
@@ -82,6 +84,8 @@ public final class JobDetailViewModel {
     private Subscription subscription;
     private Cancellable tick = Cancellable.NONE;
     private boolean loading;
+    /** Read by the loading task on a worker thread. */
+    private volatile boolean manifestWanted;
     private boolean attached;
     private long lastLoad;
 
@@ -155,9 +159,9 @@ public final class JobDetailViewModel {
                 changed.set(true);
             }
         }
-        boolean due = state.get() == JobState.RUNNING
-                && clock.millis() - lastLoad >= RUNNING_REFRESH.toMillis();
-        if ((changed.get() || due) && !loading) {
+        long sinceLoad = clock.millis() - lastLoad;
+        boolean due = state.get() == JobState.RUNNING && sinceLoad >= RUNNING_REFRESH.toMillis();
+        if ((changed.get() || due) && !loading && sinceLoad >= MIN_RELOAD_GAP.toMillis()) {
             changed.set(false);
             reload();
         }
@@ -182,7 +186,7 @@ public final class JobDetailViewModel {
         List<Shard> s = service.shards(jobId);
         List<JobTransition> t = service.transitions(jobId);
         List<ShardFailure> f = service.failures(jobId);
-        String m = service.manifest(jobId);
+        String m = manifestWanted ? service.manifest(jobId) : null;
         boolean folderExists = false;
         if (connection.sharesFileSystem()) {
             try {
@@ -203,19 +207,41 @@ public final class JobDetailViewModel {
         error.set("");
         job.set(s.job());
         showProgress(s.progress());
-        parameters.setAll(parametersOf(s.job()));
-        shards.setAll(s.shards());
+        // Re-read every second or so while a job runs: replace only what changed, so the FX thread
+        // re-lays out only that (a manifest of many shards is a long text).
+        replaceIfChanged(parameters, parametersOf(s.job()));
+        replaceIfChanged(shards, s.shards());
         shardSummary.set(summarise(s.shards()));
-        nodes.setAll(byNode(s.shards()));
-        transitions.setAll(s.transitions());
-        failures.setAll(s.failures());
-        manifest.set(s.manifest());
+        replaceIfChanged(nodes, byNode(s.shards()));
+        replaceIfChanged(transitions, s.transitions());
+        replaceIfChanged(failures, s.failures());
+        if (s.manifest() != null) {
+            manifest.set(s.manifest());
+        }
         canOpenFolder.set(connection.sharesFileSystem() && s.folderExists());
         folderHint.set(!connection.sharesFileSystem()
                 ? "The output is on " + connection.name() + "'s machine; open it there."
                 : s.folderExists() ? s.job().submission().spec().output()
                 : "The output folder appears when the first shard completes.");
         freshness.updated(clock.instant());
+    }
+
+    private static <T> void replaceIfChanged(ObservableList<T> list, List<T> now) {
+        if (!list.equals(now)) {
+            list.setAll(now);
+        }
+    }
+
+    /**
+     * Whether the manifest is shown: it is read (it can be long) only while it is, and at once when
+     * it becomes shown.
+     */
+    public void showManifest(boolean shown) {
+        boolean was = manifestWanted;
+        manifestWanted = shown;
+        if (shown && !was && attached) {
+            reload();
+        }
     }
 
     private void showProgress(JobProgress p) {
@@ -371,7 +397,7 @@ public final class JobDetailViewModel {
         return failures;
     }
 
-    /** The output manifest (JSON). */
+    /** The output manifest (JSON), read while {@linkplain #showManifest shown}. */
     public ReadOnlyStringProperty manifestProperty() {
         return manifest.getReadOnlyProperty();
     }

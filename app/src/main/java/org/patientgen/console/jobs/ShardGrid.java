@@ -41,8 +41,13 @@ final class ShardGrid extends FlowPane {
         for (int i = 0; i < cells; i++) {
             List<Shard> run = shards.subList(i * per, Math.min(shards.size(), (i + 1) * per));
             Region cell = (Region) getChildren().get(i);
-            cell.getStyleClass().removeIf(c -> c.startsWith("pg-shard-"));
-            cell.getStyleClass().add("pg-shard-" + telling(run).name().toLowerCase());
+            String style = "pg-shard-" + telling(run).name().toLowerCase();
+            // Restyle only cells whose state changed: a style change costs a CSS pass on the cell.
+            if (!style.equals(cell.getProperties().get(ShardGrid.class))) {
+                cell.getStyleClass().removeIf(c -> c.startsWith("pg-shard-"));
+                cell.getStyleClass().add(style);
+                cell.getProperties().put(ShardGrid.class, style);
+            }
             cell.setOnMouseEntered(e -> onHover.accept(run));
         }
     }

@@ -88,6 +88,7 @@ final class SubmitJobDialog extends Dialog<Job> {
         setResizable(true);
         Button submit = (Button) getDialogPane().lookupButton(SUBMIT);
         submit.setId("submit-job-confirm");
+        getDialogPane().lookupButton(ButtonType.CANCEL).setId("submit-job-cancel");
         submit.disableProperty().bind(viewModel.validProperty().not().or(viewModel.submittingProperty()));
         // Keep the dialog open until the engine accepted the job; a refusal shows in the form.
         submit.addEventFilter(ActionEvent.ACTION, e -> {

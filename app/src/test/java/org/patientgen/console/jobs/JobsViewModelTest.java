@@ -121,6 +121,8 @@ class JobsViewModelTest {
         assertThat(detail.transitions()).extracting(t -> t.to())
                 .containsSubsequence(JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
         assertThat(detail.failures()).isEmpty();
+        assertThat(detail.manifestProperty().get()).isEmpty();
+        detail.showManifest(true);
         assertThat(detail.manifestProperty().get()).contains("\"patientsDone\" : 20");
         assertThat(detail.parameters()).contains(new JobDetailViewModel.Field("Population", "20"));
         assertThat(detail.progressTextProperty().get()).startsWith("20 of 20 patients · 2 of 2 shards");

@@ -87,7 +87,7 @@ class ScreenshotsTest {
             setTheme(theme);
             shoot(dialog, "submit-job", theme);
         }
-        robot.clickOn("Cancel");
+        robot.clickOn("#submit-job-cancel");
         assertThat(Files.list(Screenshots.directory()).count()).isGreaterThanOrEqualTo(8);
     }
 
