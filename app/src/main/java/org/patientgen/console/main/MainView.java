@@ -194,7 +194,7 @@ public final class MainView {
         next.attach();
     }
 
-    /** Keyboard shortcuts: Ctrl+1..9 for the screens, Ctrl+Shift+L for the theme. */
+    /** Keyboard shortcuts: Ctrl+1..9 for the screens, Ctrl+Shift+L for the theme, Ctrl+Q to quit. */
     public void installShortcuts(Scene scene) {
         for (int i = 0; i < Math.min(9, viewModel.screens().size()); i++) {
             int index = i;
@@ -203,6 +203,9 @@ public final class MainView {
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, SHORTCUT, KeyCombination.SHIFT_DOWN),
                 viewModel::toggleTheme);
+        // Quitting hides the window: the application then stops as after closing it (settings kept,
+        // engine stopped).
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, SHORTCUT), () -> scene.getWindow().hide());
     }
 
     /** Detaches the shown screen (on exit). */
