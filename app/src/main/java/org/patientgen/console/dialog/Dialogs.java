@@ -27,8 +27,11 @@ public interface Dialogs {
      * @param header       the question, e.g. "Cancel 3 jobs?"
      * @param detail       what will happen, in plain words
      * @param confirmLabel the confirming button's label (a verb: "Cancel jobs"), never just "OK"
-     * @param destructive  whether the action cannot be undone (the button is styled as dangerous)
+     * @param backLabel    the other button's label, saying what not confirming means ("Keep them")
+     * @param destructive  whether the action cannot be undone (the button is styled as dangerous, and
+     *                     the other one is the default)
      */
-    record Confirmation(String title, String header, String detail, String confirmLabel, boolean destructive) {
+    record Confirmation(String title, String header, String detail, String confirmLabel, String backLabel,
+                        boolean destructive) {
     }
 }

@@ -30,7 +30,7 @@ public final class FxDialogs implements Dialogs {
     @Override
     public boolean confirm(Confirmation c) {
         ButtonType go = new ButtonType(c.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
-        ButtonType back = new ButtonType("Keep them", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType back = new ButtonType(c.backLabel(), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(c.destructive() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION,
                 c.detail(), go, back);
         alert.setTitle(c.title());

@@ -31,10 +31,20 @@ public record BulkOutcome(String action, List<BatchItemResult> results) {
         return succeeded() == results.size();
     }
 
-    /** One line per item, e.g. {@code Job 7: job 7 cancelled} or {@code Job 8 (conflict): …}. */
+    /**
+     * One line per item: the engine's message when it names the job ({@code Job 7 cancelled}), else
+     * the job and the message ({@code Job 8 (conflict): it has ended}).
+     */
     public List<String> lines() {
-        return results.stream().map(r -> "Job " + r.jobId()
-                + (r.ok() ? "" : " (" + r.outcome().name().toLowerCase().replace('_', ' ') + ")") + ": " + r.message())
-                .toList();
+        return results.stream().map(BulkOutcome::line).toList();
+    }
+
+    private static String line(BatchItemResult r) {
+        String message = r.message();
+        if (r.ok() && r.jobId() != null && message.toLowerCase().startsWith("job " + r.jobId() + " ")) {
+            return Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        }
+        return "Job " + r.jobId() + (r.ok() ? "" : " (" + r.outcome().name().toLowerCase().replace('_', ' ') + ")")
+                + ": " + message;
     }
 }

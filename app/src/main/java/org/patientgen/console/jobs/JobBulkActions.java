@@ -74,7 +74,9 @@ final class JobBulkActions {
         if (!dialogs.confirm(new Confirmation("Cancel jobs", "Cancel " + jobs(ids) + "?",
                 "Cancelled jobs cannot be resumed; their completed shards' output stays."
                         + (running ? " Running shards stop and their partial output is discarded." : "")
-                        + "\n\nJobs: " + ids, "Cancel " + jobs(ids), true))) {
+                        + (ids.size() > 1 ? "\n\nJobs " + ids.stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(", ")) + "." : ""),
+                "Cancel " + jobs(ids), ids.size() == 1 ? "Keep it" : "Keep them", true))) {
             return;
         }
         run("Cancel", "Cancelling " + jobs(ids), ids, () -> service.cancelAll(ids, "cancelled in the console"),

@@ -209,6 +209,8 @@ public final class JobsView implements ScreenView {
         bulkPanel.getStyleClass().removeAll(ConsoleStyles.SUCCESS, ConsoleStyles.DANGER);
         bulkPanel.getStyleClass().add(outcome.allSucceeded() ? ConsoleStyles.SUCCESS : ConsoleStyles.DANGER);
         bulkItems.getItems().setAll(outcome.lines());
+        // As tall as its lines, up to five; more scroll.
+        bulkItems.setPrefHeight(Math.min(5, outcome.lines().size()) * bulkItems.getFixedCellSize() + 4);
     }
 
     private void showDetail(JobDetailViewModel detail) {

@@ -70,6 +70,22 @@ class ScreenshotsTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
+        robot.clickOn(".pg-badge.pg-state-queued");
+        robot.clickOn("#cancel-jobs");
+        FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        Scene confirm = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene();
+        for (Theme theme : Theme.values()) {
+            setTheme(theme);
+            shoot(confirm, "confirm-cancel", theme);
+        }
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) ->
+                b.getText().startsWith("Cancel job")).queryButton());
+        FxWait.until(10, "the results panel", () -> robot.lookup(".pg-bulk-summary").tryQuery().isPresent());
+        for (Theme theme : Theme.values()) {
+            setTheme(theme);
+            Thread.sleep(300);
+            shoot(scene, "jobs-bulk-result", theme);
+        }
         robot.doubleClickOn(".pg-badge.pg-state-running");
         FxWait.until(10, "the job detail", () -> !robot.lookup(".pg-shard").queryAll().isEmpty());
         for (Theme theme : Theme.values()) {
