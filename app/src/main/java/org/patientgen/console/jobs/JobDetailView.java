@@ -19,7 +19,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -117,9 +116,7 @@ final class JobDetailView {
 
     @FXML
     private void initialize() {
-        backButton.setId("job-detail-back");
-        backButton.setGraphic(new FontIcon(MaterialDesignA.ARROW_LEFT));
-        backButton.getStyleClass().add(Styles.FLAT);
+        Controls.action(backButton, "job-detail-back", MaterialDesignA.ARROW_LEFT, Styles.FLAT);
         title.setText(viewModel.title());
         viewModel.stateProperty().addListener((obs, old, now) -> showState(now));
         showState(viewModel.stateProperty().get());

@@ -123,10 +123,8 @@ public final class JobsView implements ScreenView {
 
     @FXML
     private void initialize() {
-        submitButton.setId("submit-job");
-        submitButton.setGraphic(new FontIcon(MaterialDesignP.PLUS));
+        Controls.action(submitButton, "submit-job", MaterialDesignP.PLUS, viewModel.connectedProperty().not());
         submitButton.getStyleClass().add(Styles.ACCENT);
-        submitButton.disableProperty().bind(viewModel.connectedProperty().not());
         Controls.action(cancelButton, "cancel-jobs", MaterialDesignC.CANCEL, viewModel.canCancelProperty().not());
         Controls.action(retryButton, "retry-jobs", MaterialDesignR.REPLAY, viewModel.canRetryProperty().not());
         Controls.action(priorityButton, "reprioritise-jobs", MaterialDesignS.SORT,

@@ -16,9 +16,15 @@ public final class Controls {
 
     /** A toolbar action: its id (for tests), icon, and when it is disabled. */
     public static void action(Button button, String id, Ikon icon, ObservableValue<Boolean> disabled) {
+        action(button, id, icon);
+        button.disableProperty().bind(disabled);
+    }
+
+    /** A toolbar action that is always enabled; {@code styleClasses} e.g. AtlantaFX's {@code accent}. */
+    public static void action(Button button, String id, Ikon icon, String... styleClasses) {
         button.setId(id);
         button.setGraphic(new FontIcon(icon));
-        button.disableProperty().bind(disabled);
+        button.getStyleClass().addAll(styleClasses);
     }
 
     /** A flat icon-only button with a tooltip (e.g. reload). */

@@ -13,46 +13,21 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.console.jobs.JobRow;
 import org.patientgen.console.settings.ConsoleSettings;
-import org.patientgen.console.settings.InMemorySettingsStore;
-import org.patientgen.console.testing.ConsoleFixture;
 import org.patientgen.console.testing.FxWait;
 import org.patientgen.console.theme.ThemeSwitcher;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
-import org.testfx.api.FxRobot;
 
 /** Real user flows in the whole console, headless (Monocle), on a real local engine. */
-class ConsoleFlowsTest {
-    @TempDir
-    Path temp;
-
-    final FxRobot robot = new FxRobot();
-    final InMemorySettingsStore settings = new InMemorySettingsStore();
-    ConsoleFixture console;
-
-    @AfterEach
-    void close() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    TableView<JobRow> table() {
-        return robot.lookup("#jobs-table").queryAs(TableView.class);
-    }
-
-
+class ConsoleFlowsTest extends ConsoleUiTest {
 
     @Test
     void submitAJobAndWatchItComplete() throws Exception {
-        console = ConsoleFixture.open(temp.resolve("engine"), 1, settings);
+        open(1);
         FxWait.untilEngineReady(robot);
         assertThat(robot.lookup(".pg-empty-state").queryAs(Label.class).getText()).startsWith("No jobs yet");
 
@@ -83,7 +58,7 @@ class ConsoleFlowsTest {
 
     @Test
     void bulkCancelAsksForConfirmationAndShowsEachResult() throws Exception {
-        console = ConsoleFixture.open(temp.resolve("engine"), 0, settings);
+        open(0);
         FxWait.untilEngineReady(robot);
         for (int i = 0; i < 3; i++) {
             console.local().service().submit(new JobSubmission(new GenerationSpec(10, i, "MA", LocalDate.of(2025, 1, 1),
@@ -108,7 +83,7 @@ class ConsoleFlowsTest {
 
     @Test
     void switchThemeAndRememberIt() throws Exception {
-        console = ConsoleFixture.open(temp.resolve("engine"), 0, settings);
+        open(0);
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
 
         robot.clickOn("#theme-toggle");

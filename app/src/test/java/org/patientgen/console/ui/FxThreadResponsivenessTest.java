@@ -7,24 +7,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.patientgen.console.settings.InMemorySettingsStore;
-import org.patientgen.console.testing.ConsoleFixture;
 import org.patientgen.console.testing.FxThreadWatchdog;
 import org.patientgen.console.testing.FxWait;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.PatientGenService;
-import org.testfx.api.FxRobot;
 
 /**
  * The FX thread never blocks: a watchdog measures how long it keeps a posted task waiting during a
  * scripted session (engine start, live table while a job runs, submit dialog, job detail, theme
  * switches). Service calls run on the worker pool, so only layout and drawing remain.
  */
-class FxThreadResponsivenessTest {
+class FxThreadResponsivenessTest extends ConsoleUiTest {
     /**
      * The target is 100 ms on a desktop. Here the console draws in software (headless Monocle) on a
      * two-core machine while the engine generates patients beside it: measured, steady use stays
@@ -35,21 +30,9 @@ class FxThreadResponsivenessTest {
      */
     static final Duration LIMIT = Duration.ofMillis(500);
 
-    @TempDir
-    Path temp;
-    final FxRobot robot = new FxRobot();
-    ConsoleFixture console;
-
-    @AfterEach
-    void close() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
-
     @Test
     void theFxThreadStaysResponsiveThroughAScriptedSession() throws Exception {
-        console = ConsoleFixture.open(temp.resolve("engine"), 1, new InMemorySettingsStore());
+        open(1);
         try (FxThreadWatchdog watchdog = FxThreadWatchdog.start(Duration.ofMillis(100))) {
             FxWait.untilEngineReady(robot);
             PatientGenService service = console.local().service();

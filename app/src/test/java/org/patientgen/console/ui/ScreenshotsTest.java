@@ -11,14 +11,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.console.Screens;
 import org.patientgen.console.jobs.JobRow;
 import org.patientgen.console.screen.Screen;
-import org.patientgen.console.settings.InMemorySettingsStore;
-import org.patientgen.console.testing.ConsoleFixture;
 import org.patientgen.console.testing.FxWait;
 import org.patientgen.console.testing.Screenshots;
 import org.patientgen.console.theme.Theme;
@@ -27,7 +23,6 @@ import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.RetryPolicy;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,23 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * light and dark themes to {@code app/target/screenshots/<screen>-<theme>.png}, on an engine with
  * jobs in every interesting state. Look at them after changing a view.
  */
-class ScreenshotsTest {
-    @TempDir
-    Path temp;
-
-    final FxRobot robot = new FxRobot();
-    ConsoleFixture console;
-
-    @AfterEach
-    void close() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
+class ScreenshotsTest extends ConsoleUiTest {
 
     @Test
     void everyScreenInBothThemes() throws Exception {
-        console = ConsoleFixture.open(temp.resolve("engine"), 1, new InMemorySettingsStore());
+        open(1);
         FxWait.untilEngineReady(robot);
         Scene scene = console.window().stage().getScene();
         for (Theme theme : Theme.values()) {
@@ -127,11 +110,6 @@ class ScreenshotsTest {
                                      RetryPolicy retry) {
         return new JobSubmission(new GenerationSpec(population, 42, "MA", LocalDate.of(2025, 6, 30), 10,
                 List.of("fhir-ndjson"), "", out.toString(), shardSize), priority, "alice", labels, retry);
-    }
-
-    @SuppressWarnings("unchecked")
-    private TableView<JobRow> table() {
-        return robot.lookup("#jobs-table").queryAs(TableView.class);
     }
 
     private void setTheme(Theme theme) throws Exception {
