@@ -1,0 +1,20 @@
+package org.patientgen.console;
+
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.patientgen.console.jobs.JobsView;
+import org.patientgen.console.screen.Screen;
+import org.patientgen.console.screen.ScreenRegistry;
+
+/**
+ * The screens of the sidebar, in order (Ctrl+1 is the first). Add a screen here when it works —
+ * never a placeholder. The screenshot test renders every screen listed here.
+ */
+public final class Screens {
+    private Screens() {
+    }
+
+    public static ScreenRegistry all() {
+        return new ScreenRegistry()
+                .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new));
+    }
+}
