@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
@@ -31,10 +28,6 @@ import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.auth.RateLimiter;
 import org.patientgen.engine.server.auth.TokenStore;
 import org.patientgen.engine.server.events.EventSocket;
-import org.patientgen.engine.server.health.DatabaseCheck;
-import org.patientgen.engine.server.health.PoolCheck;
-import org.patientgen.engine.server.health.Readiness;
-import org.patientgen.engine.server.health.WorkersCheck;
 import org.patientgen.engine.server.http.Guard;
 import org.patientgen.engine.server.http.JsonBodies;
 import org.patientgen.engine.server.http.ProblemResponder;
@@ -66,17 +59,15 @@ public final class PatientGenServer implements AutoCloseable {
     private final EventSocket events;
     private final ServerMetrics metrics;
     private final RecentLogs logs;
-    private final ExecutorService healthChecks;
 
     private PatientGenServer(Javalin app, ServerConfig config, List<RouteTable.Route> routes, EventSocket events,
-                             ServerMetrics metrics, RecentLogs logs, ExecutorService healthChecks) {
+                             ServerMetrics metrics, RecentLogs logs) {
         this.app = app;
         this.config = config;
         this.routes = routes;
         this.events = events;
         this.metrics = metrics;
         this.logs = logs;
-        this.healthChecks = healthChecks;
     }
 
     /** Starts a server with its own metrics registry. */
@@ -103,12 +94,8 @@ public final class PatientGenServer implements AutoCloseable {
         RecentLogs logs = RecentLogs.install(config.logBuffer());
         logs.publishTo(engine.events());
         ServerMetrics metrics = new ServerMetrics(registry, engine, clock);
-        ExecutorService healthChecks = Executors.newCachedThreadPool(daemonThreads("patientgen-health-"));
-        Readiness readiness = new Readiness(List.of(
-                new DatabaseCheck(engine.pool().dataSource(), healthChecks, 2_000),
-                new PoolCheck(engine.pool()), new WorkersCheck(engine.workers())), clock);
         ApiContext api = new ApiContext(engine, config, new JsonBodies(mapper, config.maxBodyBytes()),
-                new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator, readiness,
+                new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator,
                 metrics, logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
         EventSocket events = new EventSocket(engine.events(), metrics, guard, mapper, clock, config.heartbeat(),
                 config.eventBuffer());
@@ -128,12 +115,10 @@ public final class PatientGenServer implements AutoCloseable {
             events.close();
             metrics.close();
             logs.uninstall();
-            healthChecks.shutdownNow();
             throw e;
         }
         metrics.start(Duration.ofSeconds(1));
-        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, metrics, logs,
-                healthChecks);
+        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, metrics, logs);
         LOG.info("server listening on {} (node {}, {} routes)", server.uri(), engine.config().node(),
                 server.routes.size());
         return server;
@@ -186,15 +171,6 @@ public final class PatientGenServer implements AutoCloseable {
         return connector;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     /** The port listened on (the actual one when 0 was asked for). */
     public int port() {
         return app.port();
@@ -224,7 +200,6 @@ public final class PatientGenServer implements AutoCloseable {
         events.close();
         metrics.close();
         logs.uninstall();
-        healthChecks.shutdownNow();
         LOG.info("server stopped");
     }
 }

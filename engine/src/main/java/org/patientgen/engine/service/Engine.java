@@ -194,6 +194,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         LOG.info("engine node {} stopping", config.node());
         deployments.close();
+        readiness.close();
         events.close();
         firer.close();
         workers.close();

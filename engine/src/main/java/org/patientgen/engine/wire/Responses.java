@@ -60,27 +60,13 @@ public final class Responses {
     }
 
     /**
-     * The answer of {@code /health/ready} (and {@code /health/live}).
+     * The answer of {@code /health/live}: the process serves HTTP. Readiness ({@code /health/ready})
+     * answers the engine's {@link org.patientgen.engine.api.EngineHealth}.
      *
-     * @param status {@code UP} or {@code DOWN}
-     * @param checks each check's verdict
-     * @param at     when it was checked
+     * @param status always {@code UP}
+     * @param at     when it answered
      */
-    public record Health(String status, List<Check> checks, Instant at) {
-        /** Whether every check passed. */
-        public boolean up() {
-            return "UP".equals(status);
-        }
-    }
-
-    /**
-     * One readiness check.
-     *
-     * @param name   what was checked, e.g. {@code database}
-     * @param ok     whether it passed
-     * @param detail what was found; for a failure, the reason
-     */
-    public record Check(String name, boolean ok, String detail) {
+    public record Live(String status, Instant at) {
     }
 
     /**

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.patientgen.engine.api.BatchItemResult;
+import org.patientgen.engine.api.EngineHealth;
+import org.patientgen.engine.api.HealthCheck;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobPage;
 import org.patientgen.engine.api.JobState;
@@ -283,9 +285,12 @@ class ServerApiTest {
 
         Reply ready = f.get("/health/ready", null);
         assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.json().get("checks")).extracting(c -> c.get("name").asText())
-                .containsExactly("database", "pool", "workers");
-        assertThat(f.get("/health/live", null).status()).isEqualTo(200);
+        EngineHealth health = ready.as(EngineHealth.class);
+        assertThat(health.ready()).isTrue();
+        assertThat(health.checks()).extracting(HealthCheck::name).containsExactly("database", "pool", "workers");
+        Reply live = f.get("/health/live", null);
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.as(Responses.Live.class).status()).isEqualTo("UP");
         try (Response r = f.http.newCall(new Request.Builder().url(f.url("/health/ready")).build()).execute()) {
             assertThat(r.header("Content-Type")).startsWith("application/json");
         }

@@ -11,7 +11,6 @@ import org.patientgen.engine.server.ServerConfig;
 import org.patientgen.engine.server.auth.Authenticator;
 import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.auth.TokenStore;
-import org.patientgen.engine.server.health.Readiness;
 import org.patientgen.engine.server.http.JsonBodies;
 import org.patientgen.engine.server.logs.RecentLogs;
 import org.patientgen.engine.server.metrics.ServerMetrics;
@@ -26,14 +25,13 @@ import org.patientgen.engine.service.Engine;
  * @param jobRequests   job request defaults
  * @param tokens        API tokens
  * @param authenticator token checks (and its cache)
- * @param readiness     readiness checks
  * @param metrics       metrics
  * @param logs          recent log records
  * @param audit         the audit log
  * @param startedAt     when the server started
  */
 public record ApiContext(Engine engine, ServerConfig config, JsonBodies bodies, JobRequests jobRequests,
-                         TokenStore tokens, Authenticator authenticator, Readiness readiness, ServerMetrics metrics,
+                         TokenStore tokens, Authenticator authenticator, ServerMetrics metrics,
                          RecentLogs logs, AuditTrail audit, Instant startedAt) {
 
     /** The engine's service acting for {@code caller} (its name is the actor in the audit log). */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.patientgen.engine.api.EngineHealth;
 import org.patientgen.engine.api.LogRecorded;
 import org.patientgen.engine.server.http.Doc;
 import org.patientgen.engine.server.http.Params;
@@ -32,13 +33,13 @@ final class SystemRoutes {
 
     void register(RouteTable routes) {
         routes.get("/health/live", null, Doc.of("Health", "The process answers (no authentication)")
-                .returns(Responses.Health.class), (ctx, caller) -> Replies.json(ctx,
-                        new Responses.Health("UP", List.of(), api.engine().config().clock().instant())));
+                .returns(Responses.Live.class), (ctx, caller) -> Replies.json(ctx,
+                        new Responses.Live("UP", api.engine().config().clock().instant())));
         routes.get("/health/ready", null, Doc.of("Health",
                 "Ready for work: database reachable, pool not exhausted, workers alive; 503 with the reasons when not"
-                        + " (no authentication)").returns(Responses.Health.class), (ctx, caller) -> {
-                    Responses.Health health = api.readiness().check();
-                    Replies.json(ctx, health.up() ? 200 : 503, health);
+                        + " (no authentication)").returns(EngineHealth.class), (ctx, caller) -> {
+                    EngineHealth health = api.engine().readiness().check();
+                    Replies.json(ctx, health.ready() ? 200 : 503, health);
                 });
         routes.get("/api/v1/info", Role.VIEWER, Doc.of("Server", "Version, build, node, region, uptime, capabilities;"
                 + " and who is asking").returns(Responses.ServerInfo.class), (ctx, caller) -> {
