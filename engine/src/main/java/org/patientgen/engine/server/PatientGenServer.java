@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +31,7 @@ import org.patientgen.engine.server.http.JsonBodies;
 import org.patientgen.engine.server.http.ProblemResponder;
 import org.patientgen.engine.server.http.RouteTable;
 import org.patientgen.engine.server.logs.RecentLogs;
-import org.patientgen.engine.server.metrics.ServerMetrics;
+import org.patientgen.engine.server.metrics.HttpMeters;
 import org.patientgen.engine.server.routes.ApiContext;
 import org.patientgen.engine.server.routes.ApiRoutes;
 import org.patientgen.engine.service.Engine;
@@ -57,31 +55,24 @@ public final class PatientGenServer implements AutoCloseable {
     private final ServerConfig config;
     private final List<RouteTable.Route> routes;
     private final EventSocket events;
-    private final ServerMetrics metrics;
+    private final HttpMeters http;
     private final RecentLogs logs;
 
     private PatientGenServer(Javalin app, ServerConfig config, List<RouteTable.Route> routes, EventSocket events,
-                             ServerMetrics metrics, RecentLogs logs) {
+                             HttpMeters http, RecentLogs logs) {
         this.app = app;
         this.config = config;
         this.routes = routes;
         this.events = events;
-        this.metrics = metrics;
+        this.http = http;
         this.logs = logs;
     }
 
-    /** Starts a server with its own metrics registry. */
-    public static PatientGenServer start(Engine engine, ServerConfig config) {
-        return start(engine, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    }
-
     /**
-     * Starts a server for {@code engine}.
-     *
-     * @param registry where metrics go and what {@code /metrics} serves (pass the engine's registry to
-     *                 serve its meters too)
+     * Starts a server for {@code engine}; its HTTP meters go to the engine's registry, which
+     * {@code /metrics} serves. One server per engine.
      */
-    public static PatientGenServer start(Engine engine, ServerConfig config, PrometheusMeterRegistry registry) {
+    public static PatientGenServer start(Engine engine, ServerConfig config) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(config, "config");
         Clock clock = engine.config().clock();
@@ -93,17 +84,17 @@ public final class PatientGenServer implements AutoCloseable {
                 System::nanoTime));
         RecentLogs logs = RecentLogs.install(config.logBuffer());
         logs.publishTo(engine.events());
-        ServerMetrics metrics = new ServerMetrics(registry, engine, clock);
+        HttpMeters http = new HttpMeters(engine.metrics().registry(), clock);
         ApiContext api = new ApiContext(engine, config, new JsonBodies(mapper, config.maxBodyBytes()),
                 new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator,
-                metrics, logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
-        EventSocket events = new EventSocket(engine.events(), metrics, guard, mapper, clock, config.heartbeat(),
+                http, logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
+        EventSocket events = new EventSocket(engine.events(), http, guard, mapper, clock, config.heartbeat(),
                 config.eventBuffer());
         AtomicReference<RouteTable> table = new AtomicReference<>();
         Javalin app;
         try {
             app = Javalin.create(cfg -> {
-                configure(cfg, config, metrics);
+                configure(cfg, config, http);
                 new ProblemResponder(mapper).install(cfg.routes);
                 RouteTable routes = new RouteTable(cfg.routes, guard);
                 ApiRoutes.register(routes, api, config.tls() != null, Generator.version());
@@ -113,18 +104,17 @@ public final class PatientGenServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             events.close();
-            metrics.close();
+            http.close();
             logs.uninstall();
             throw e;
         }
-        metrics.start(Duration.ofSeconds(1));
-        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, metrics, logs);
+        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, http, logs);
         LOG.info("server listening on {} (node {}, {} routes)", server.uri(), engine.config().node(),
                 server.routes.size());
         return server;
     }
 
-    private static void configure(JavalinConfig cfg, ServerConfig config, ServerMetrics metrics) {
+    private static void configure(JavalinConfig cfg, ServerConfig config, HttpMeters meters) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
@@ -138,7 +128,7 @@ public final class PatientGenServer implements AutoCloseable {
         }
         cfg.requestLogger.http((ctx, ms) -> {
             String route = route(ctx);
-            metrics.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
+            meters.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
             if (ACCESS.isDebugEnabled()) {
                 Caller caller = ctx.attribute(Guard.CALLER);
                 // The path only, never the query string: it may hold a token (?token= on the WebSocket).
@@ -198,7 +188,7 @@ public final class PatientGenServer implements AutoCloseable {
         LOG.info("server on {} stopping", uri());
         app.stop();
         events.close();
-        metrics.close();
+        http.close();
         logs.uninstall();
         LOG.info("server stopped");
     }

@@ -3,7 +3,6 @@ package org.patientgen.engine.wire;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.patientgen.engine.api.EngineInfo;
 import org.patientgen.engine.api.SettingsProblem;
 
@@ -116,11 +115,23 @@ public final class Responses {
     }
 
     /**
-     * Metric values at one instant, by name (see {@code docs/server.md} for the names).
+     * The HTTP server's headline figures ({@code GET /api/v1/metrics/http}); the engine's own are
+     * {@link org.patientgen.engine.api.MetricsSnapshot} ({@code GET /api/v1/metrics}).
      *
-     * @param at     when they were sampled
-     * @param values value by metric name
+     * @param at                when they were read
+     * @param requestsTotal     requests answered since the server started (every route, health
+     *                          checks and scrapes included), count
+     * @param requestsPerSecond requests answered per second over the last minute (since the start
+     *                          while the server is younger), requests/s
+     * @param latencyP50Millis  median time to answer a request, over a rolling window of about a
+     *                          minute, milliseconds; 0 when there was no request in it
+     * @param latencyP95Millis  95th percentile of the same, milliseconds
+     * @param latencyP99Millis  99th percentile of the same, milliseconds
+     * @param serverErrorsTotal answers with a 5xx status since the server started, count
+     * @param eventSessions     WebSocket event sessions open now, count
      */
-    public record MetricsSnapshot(Instant at, Map<String, Double> values) {
+    public record HttpMetrics(Instant at, long requestsTotal, double requestsPerSecond, double latencyP50Millis,
+                              double latencyP95Millis, double latencyP99Millis, long serverErrorsTotal,
+                              int eventSessions) {
     }
 }

@@ -6,13 +6,9 @@ import static org.patientgen.engine.server.ServerFixture.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +21,7 @@ import org.patientgen.engine.api.HealthCheck;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobPage;
 import org.patientgen.engine.api.JobState;
+import org.patientgen.engine.api.MetricsSnapshot;
 import org.patientgen.engine.api.PoolChange;
 import org.patientgen.engine.api.PoolStatus;
 import org.patientgen.engine.api.Schedule;
@@ -63,20 +60,8 @@ class ServerApiTest {
     @Test
     void submittedJobCompletesAndTheEventStreamTellsItInOrder() throws Exception {
         f = ServerFixture.start(backend, temp, 2, ServerConfig.defaults());
-        List<EventMessage> messages = Collections.synchronizedList(new ArrayList<>());
-        WebSocket socket = f.http.newWebSocket(new Request.Builder().url("ws://127.0.0.1:" + f.server.port()
-                + "/api/v1/events").header("Authorization", "Bearer " + f.viewer).build(), new WebSocketListener() {
-                    @Override
-                    public void onMessage(WebSocket webSocket, String text) {
-                        try {
-                            messages.add(WireJson.mapper().readValue(text, EventMessage.class));
-                        } catch (java.io.IOException e) {
-                            throw new AssertionError(e);
-                        }
-                    }
-                });
-        socket.send("{\"action\": \"subscribe\", \"topics\": [\"jobs\", \"progress\"]}");
-        await(() -> messages.stream().anyMatch(m -> m.type().equals("Subscribed")));
+        ServerFixture.EventFeed feed = f.events(f.viewer, "jobs", "progress");
+        List<EventMessage> messages = feed.messages();
 
         Reply submitted = f.post("/api/v1/jobs", f.operator, jobBody(20, 10, "out"));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
@@ -96,7 +81,7 @@ class ServerApiTest {
         for (int i = 0; i < sequences.size(); i++) {
             assertThat(sequences.get(i)).as("connection sequence numbers have no gaps").isEqualTo(i + 1L);
         }
-        socket.close(1000, "done");
+        feed.close();
 
         Reply manifest = f.get("/api/v1/jobs/" + job.id() + "/manifest", f.viewer);
         assertThat(manifest.header("Content-Disposition")).contains("job-" + job.id() + "-manifest.json");
@@ -278,10 +263,11 @@ class ServerApiTest {
         assertThat(f.get("/api/v1/logs?level=LOUD", f.viewer).status()).isEqualTo(400);
 
         assertThat(f.get("/metrics", f.viewer).body()).contains("patientgen_workers_concurrency 1.0",
-                "patientgen_http_requests_seconds_count");
-        assertThat(f.get("/api/v1/metrics", f.viewer).json().get("values").get("workers.concurrency").asDouble())
-                .isEqualTo(1.0);
-        await(() -> f.get("/api/v1/metrics/history?seconds=30", f.viewer).json().size() >= 1);
+                "patientgen_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/info\",status=\"200\"}",
+                "patientgen_http_latency_seconds{quantile=\"0.95\"}", "hikaricp_connections_active{",
+                "patientgen_queue_depth", "jvm_memory_used_bytes");
+        await(() -> f.get("/api/v1/metrics", f.viewer).as(MetricsSnapshot.class).workerConcurrency() == 1);
+        await(() -> f.get("/api/v1/metrics/history?window=PT30S", f.viewer).as(MetricsSnapshot[].class).length >= 1);
 
         Reply ready = f.get("/health/ready", null);
         assertThat(ready.status()).isEqualTo(200);

@@ -111,6 +111,9 @@ public final class OpenApiDocument {
                 case "date-time":
                     s.put("type", "string").put("format", "date-time");
                     break;
+                case "duration":
+                    s.put("type", "string").put("format", "duration");
+                    break;
                 default:
                     s.put("type", q.type());
             }

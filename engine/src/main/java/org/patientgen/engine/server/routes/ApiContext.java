@@ -13,7 +13,7 @@ import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.auth.TokenStore;
 import org.patientgen.engine.server.http.JsonBodies;
 import org.patientgen.engine.server.logs.RecentLogs;
-import org.patientgen.engine.server.metrics.ServerMetrics;
+import org.patientgen.engine.server.metrics.HttpMeters;
 import org.patientgen.engine.service.Engine;
 
 /**
@@ -25,13 +25,13 @@ import org.patientgen.engine.service.Engine;
  * @param jobRequests   job request defaults
  * @param tokens        API tokens
  * @param authenticator token checks (and its cache)
- * @param metrics       metrics
+ * @param http          the HTTP server's meters
  * @param logs          recent log records
  * @param audit         the audit log
  * @param startedAt     when the server started
  */
 public record ApiContext(Engine engine, ServerConfig config, JsonBodies bodies, JobRequests jobRequests,
-                         TokenStore tokens, Authenticator authenticator, ServerMetrics metrics,
+                         TokenStore tokens, Authenticator authenticator, HttpMeters http,
                          RecentLogs logs, AuditTrail audit, Instant startedAt) {
 
     /** The engine's service acting for {@code caller} (its name is the actor in the audit log). */

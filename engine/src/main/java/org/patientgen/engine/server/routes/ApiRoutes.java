@@ -20,6 +20,7 @@ public final class ApiRoutes {
         new ScheduleRoutes(api).register(routes);
         new WorkflowRoutes(api).register(routes);
         new PoolRoutes(api).register(routes);
+        new MetricsRoutes(api).register(routes);
         new AdminRoutes(api).register(routes);
         AtomicReference<String> document = new AtomicReference<>();
         routes.get("/api/v1/openapi.json", Role.VIEWER, Doc.of("Server", "This API's OpenAPI 3 document")

@@ -13,12 +13,11 @@ import org.patientgen.engine.server.http.Doc;
 import org.patientgen.engine.server.http.Params;
 import org.patientgen.engine.server.http.Replies;
 import org.patientgen.engine.server.http.RouteTable;
-import org.patientgen.engine.server.metrics.ServerMetrics;
 import org.patientgen.engine.wire.Requests;
 import org.patientgen.engine.wire.Responses;
 import org.patientgen.engine.wire.Role;
 
-/** Health, server info, workers, metrics and logs. */
+/** Health, server info, workers and logs. */
 final class SystemRoutes {
     /** What the HTTP server adds to the engine's capabilities. */
     static final List<String> CAPABILITIES = List.of("rest", "batch", "websocket", "metrics", "logs", "audit", "tokens");
@@ -63,16 +62,6 @@ final class SystemRoutes {
                             "concurrency " + before + " -> " + body.concurrency());
                     Replies.json(ctx, workers());
                 });
-        routes.get("/metrics", Role.VIEWER, Doc.of("Metrics", "Every metric in Prometheus text format")
-                .returnsText("text/plain; version=0.0.4"), (ctx, caller) ->
-                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(api.metrics().scrape()));
-        routes.get("/api/v1/metrics", Role.VIEWER, Doc.of("Metrics", "Headline metrics now")
-                .returns(Responses.MetricsSnapshot.class), (ctx, caller) -> Replies.json(ctx, api.metrics().snapshot()));
-        routes.get("/api/v1/metrics/history", Role.VIEWER, Doc.of("Metrics", "Headline metrics, one a second, oldest first")
-                .query("seconds", "integer", "how far back, 1-" + ServerMetrics.HISTORY + ", default 60")
-                .returnsList(Responses.MetricsSnapshot.class), (ctx, caller) -> Replies.json(ctx,
-                        api.metrics().history(Duration.ofSeconds(Params.intQuery(ctx, "seconds", 60, 1,
-                                ServerMetrics.HISTORY)))));
         routes.get("/api/v1/logs", Role.VIEWER, Doc.of("Logs", "Recent log records of this server, oldest first")
                 .query("level", "string", "this level or more severe: ERROR, WARN, INFO, DEBUG, TRACE")
                 .query("logger", "string", "loggers whose name starts with this")
