@@ -2,21 +2,14 @@ package org.patientgen.engine.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.patientgen.engine.api.HealthCheck;
 import org.patientgen.engine.api.PoolUsage;
+import org.patientgen.engine.testing.FakeDataSource;
 
 /** The database probe never stalls readiness: a hung database, a busy pool, an unreachable one. */
 class DatabaseCheckTest {
@@ -26,7 +19,7 @@ class DatabaseCheckTest {
     @Test
     void aHungDatabaseFailsWithinTheTimeoutAndHoldsOneThreadHoweverOftenItIsChecked() throws Exception {
         FakeDataSource db = new FakeDataSource();
-        db.hang = new CountDownLatch(1);
+        db.hang(new CountDownLatch(1));
         try (DatabaseCheck check = new DatabaseCheck(db, () -> QUIET, "H2", TIMEOUT)) {
             for (int i = 0; i < 3; i++) {
                 long start = System.nanoTime();
@@ -37,9 +30,9 @@ class DatabaseCheckTest {
                         + " and network");
                 assertThat(tookMs).isBetween(250L, 5_000L);
             }
-            assertThat(db.borrows.get()).as("one probe at a time").isEqualTo(1);
+            assertThat(db.borrows()).as("one probe at a time").isEqualTo(1);
 
-            db.hang.countDown();
+            db.release();
             HealthCheck recovered = awaitOk(check);
             assertThat(recovered.detail()).startsWith("H2 answered in ");
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName()
@@ -64,14 +57,14 @@ class DatabaseCheckTest {
             HealthCheck result = check.check();
             assertThat(result.ok()).isTrue();
             assertThat(result.detail()).isEqualTo("not checked now: all 2 connections are in use (see pool)");
-            assertThat(db.borrows.get()).isZero();
+            assertThat(db.borrows()).isZero();
         }
     }
 
     @Test
     void anUnreachableDatabaseSaysWhy() {
         FakeDataSource db = new FakeDataSource();
-        db.failure.set(new SQLException("Connection refused", "08001"));
+        db.fail(new SQLException("Connection refused", "08001"));
         try (DatabaseCheck check = new DatabaseCheck(db, () -> QUIET, "PostgreSQL", TIMEOUT)) {
             HealthCheck result = check.check();
             assertThat(result).isEqualTo(new HealthCheck("database", false,
@@ -84,73 +77,5 @@ class DatabaseCheckTest {
         DatabaseCheck check = new DatabaseCheck(new FakeDataSource(), () -> QUIET, "H2", TIMEOUT);
         check.close();
         assertThat(check.check().detail()).isEqualTo("not checked: the engine is stopping");
-    }
-
-    /** Hands out connections that are valid, after an optional hang, or fails. */
-    private static final class FakeDataSource implements DataSource {
-        final AtomicInteger borrows = new AtomicInteger();
-        final AtomicReference<SQLException> failure = new AtomicReference<>();
-        volatile CountDownLatch hang;
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            borrows.incrementAndGet();
-            CountDownLatch h = hang;
-            if (h != null) {
-                try {
-                    h.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted", e);
-                }
-            }
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "isValid" -> true;
-                        case "close" -> null;
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }
