@@ -20,6 +20,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.patientgen.engine.api.PatientGenService.Subscription;
+import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.generate.Generator;
 import org.patientgen.engine.server.auth.Authenticator;
 import org.patientgen.engine.server.auth.Caller;
@@ -57,15 +59,17 @@ public final class PatientGenServer implements AutoCloseable {
     private final EventSocket events;
     private final HttpMeters http;
     private final RecentLogs logs;
+    private final Subscription limits;
 
     private PatientGenServer(Javalin app, ServerConfig config, List<RouteTable.Route> routes, EventSocket events,
-                             HttpMeters http, RecentLogs logs) {
+                             HttpMeters http, RecentLogs logs, Subscription limits) {
         this.app = app;
         this.config = config;
         this.routes = routes;
         this.events = events;
         this.http = http;
         this.logs = logs;
+        this.limits = limits;
     }
 
     /**
@@ -80,12 +84,17 @@ public final class PatientGenServer implements AutoCloseable {
         ObjectMapper mapper = WireJson.mapper();
         TokenStore tokens = new TokenStore(engine.pool().dataSource(), clock);
         Authenticator authenticator = new Authenticator(tokens, clock);
-        Guard guard = new Guard(authenticator, new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(),
-                System::nanoTime));
+        RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+        Guard guard = new Guard(authenticator, limiter);
+        JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
+        // The limits live in the engine's running configuration: this server's settings start it,
+        // deployments and their rollbacks change it, and the limiter and body reader follow.
+        Subscription limits = engine.onConfigChange(running -> follow(running, limiter, bodies));
+        engine.startWithLimits(config.requestsPerMinute(), config.maxBodyKiB());
         RecentLogs logs = RecentLogs.install(config.logBuffer());
         logs.publishTo(engine.events());
         HttpMeters http = new HttpMeters(engine.metrics().registry(), clock);
-        ApiContext api = new ApiContext(engine, config, new JsonBodies(mapper, config.maxBodyBytes()),
+        ApiContext api = new ApiContext(engine, config, bodies,
                 new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator,
                 http, logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
         EventSocket events = new EventSocket(engine.events(), http, guard, mapper, clock, config.heartbeat(),
@@ -106,19 +115,33 @@ public final class PatientGenServer implements AutoCloseable {
             events.close();
             http.close();
             logs.uninstall();
+            limits.close();
             throw e;
         }
-        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, http, logs);
+        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, http, logs, limits);
         LOG.info("server listening on {} (node {}, {} routes)", server.uri(), engine.config().node(),
                 server.routes.size());
         return server;
+    }
+
+    /** Applies the running configuration's API limits; the rate limit's burst stays as configured. */
+    private static void follow(RuntimeConfig running, RateLimiter limiter, JsonBodies bodies) {
+        double perSecond = running.requestsPerMinutePerToken() / 60.0;
+        long maxBytes = running.maxRequestBodyKiB() * 1_024L;
+        if (perSecond != limiter.rate() || maxBytes != bodies.maxBytes()) {
+            LOG.info("API limits now {} requests a minute per token, bodies up to {} KiB",
+                    running.requestsPerMinutePerToken(), running.maxRequestBodyKiB());
+        }
+        limiter.setRate(perSecond);
+        bodies.setMaxBytes(maxBytes);
     }
 
     private static void configure(JavalinConfig cfg, ServerConfig config, HttpMeters meters) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
-        cfg.http.maxRequestSize = config.maxBodyBytes();
+        // JsonBodies enforces the running limit; Javalin's own must not be lower than any it may become.
+        cfg.http.maxRequestSize = RuntimeConfig.MAX_BODY_KIB * 1_024L;
         cfg.jetty.host = config.bindAddress();
         cfg.jetty.port = config.port();
         Duration idle = config.heartbeat().multipliedBy(2).plusSeconds(15);
@@ -190,6 +213,7 @@ public final class PatientGenServer implements AutoCloseable {
         events.close();
         http.close();
         logs.uninstall();
+        limits.close();
         LOG.info("server stopped");
     }
 }

@@ -17,6 +17,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.jobs.ShardWorkers;
 import org.patientgen.engine.server.auth.TokenStore;
 import org.patientgen.engine.service.Engine;
@@ -55,8 +56,14 @@ public final class ServerFixture implements AutoCloseable {
 
     /** A server with test-friendly timings; {@code workers} shard workers. */
     public static ServerFixture start(Backend backend, Path temp, int workers, ServerConfig config) throws Exception {
+        return start(backend, temp, workers, config, PoolSettings.defaults());
+    }
+
+    /** As above, with the pool settings a new database starts with. */
+    public static ServerFixture start(Backend backend, Path temp, int workers, ServerConfig config,
+                                      PoolSettings initialPool) throws Exception {
         Path dataDir = temp.resolve("data");
-        EngineConfig engineConfig = EngineConfig.defaults(dataDir)
+        EngineConfig engineConfig = EngineConfig.defaults(dataDir).withInitialPool(initialPool)
                 .withDatabase(TestDatabases.fresh(backend))
                 .withNode("test-node", "eu-test")
                 .withWorkers(workers, new ShardWorkers.Settings(Duration.ofSeconds(30), Duration.ofMillis(200),

@@ -20,6 +20,7 @@ public final class ApiRoutes {
         new ScheduleRoutes(api).register(routes);
         new WorkflowRoutes(api).register(routes);
         new PoolRoutes(api).register(routes);
+        new ConfigRoutes(api).register(routes);
         new MetricsRoutes(api).register(routes);
         new AdminRoutes(api).register(routes);
         AtomicReference<String> document = new AtomicReference<>();

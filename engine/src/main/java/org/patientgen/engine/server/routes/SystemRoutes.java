@@ -20,7 +20,8 @@ import org.patientgen.engine.wire.Role;
 /** Health, server info, workers and logs. */
 final class SystemRoutes {
     /** What the HTTP server adds to the engine's capabilities. */
-    static final List<String> CAPABILITIES = List.of("rest", "batch", "websocket", "metrics", "logs", "audit", "tokens");
+    static final List<String> CAPABILITIES = List.of("rest", "batch", "websocket", "metrics", "logs", "audit", "tokens",
+            "config");
 
     private final ApiContext api;
     private final boolean tls;
