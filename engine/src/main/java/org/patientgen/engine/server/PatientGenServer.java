@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.generate.Generator;
+import org.patientgen.engine.graphql.GraphQlApi;
 import org.patientgen.engine.server.auth.Authenticator;
 import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.auth.RateLimiter;
@@ -96,7 +97,7 @@ public final class PatientGenServer implements AutoCloseable {
         HttpMeters http = new HttpMeters(engine.metrics().registry(), clock);
         ApiContext api = new ApiContext(engine, config, bodies,
                 new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator,
-                http, logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
+                http, new GraphQlApi(), logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
         EventSocket events = new EventSocket(engine.events(), http, guard, mapper, clock, config.heartbeat(),
                 config.eventBuffer());
         AtomicReference<RouteTable> table = new AtomicReference<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.MisfirePolicy;
 import org.patientgen.engine.api.PoolSettings;
@@ -57,6 +58,16 @@ public final class Requests {
      * @param restartPool as for {@link ConfigApply}
      */
     public record ConfigRollback(Long revision, String reason, Duration bakeTime, Boolean restartPool) {
+    }
+
+    /**
+     * A GraphQL request ({@code POST /api/v2/graphql}), as the GraphQL-over-HTTP convention has it.
+     *
+     * @param query         the GraphQL document
+     * @param operationName which operation of the document to run; {@code null} when it has one
+     * @param variables     variable values by name; {@code null} for none
+     */
+    public record GraphQl(String query, String operationName, Map<String, Object> variables) {
     }
 
     /** A new API token's name and role. */

@@ -1,6 +1,7 @@
 package org.patientgen.engine.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.patientgen.engine.api.EngineInfo;
@@ -112,6 +113,21 @@ public final class Responses {
      * @param nextCursor pass as {@code cursor} for the next page; {@code null} on the last page
      */
     public record AuditPage(List<AuditEntry> entries, String nextCursor) {
+    }
+
+    /**
+     * A GraphQL answer ({@code POST /api/v2/graphql}), always HTTP 200 once the request body could be
+     * read: {@code data} holds what the query selected, {@code errors} what went wrong (each with
+     * {@code message}, {@code locations}, {@code path} and, for service failures,
+     * {@code extensions.kind} and {@code extensions.status}). Absent members are left out.
+     *
+     * @param data       the selected data; absent when the document could not run, {@code null} when
+     *                   a failure nulled it
+     * @param errors     GraphQL errors; absent when there were none
+     * @param extensions extra information; normally absent
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GraphQlResult(JsonNode data, List<JsonNode> errors, JsonNode extensions) {
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
+import org.patientgen.engine.graphql.GraphQlApi;
 import org.patientgen.engine.server.AuditTrail;
 import org.patientgen.engine.server.JobRequests;
 import org.patientgen.engine.server.ServerConfig;
@@ -26,12 +27,13 @@ import org.patientgen.engine.service.Engine;
  * @param tokens        API tokens
  * @param authenticator token checks (and its cache)
  * @param http          the HTTP server's meters
+ * @param graphQl       the GraphQL API (v2)
  * @param logs          recent log records
  * @param audit         the audit log
  * @param startedAt     when the server started
  */
 public record ApiContext(Engine engine, ServerConfig config, JsonBodies bodies, JobRequests jobRequests,
-                         TokenStore tokens, Authenticator authenticator, HttpMeters http,
+                         TokenStore tokens, Authenticator authenticator, HttpMeters http, GraphQlApi graphQl,
                          RecentLogs logs, AuditTrail audit, Instant startedAt) {
 
     /** The engine's service acting for {@code caller} (its name is the actor in the audit log). */

@@ -21,7 +21,7 @@ import org.patientgen.engine.wire.Role;
 final class SystemRoutes {
     /** What the HTTP server adds to the engine's capabilities. */
     static final List<String> CAPABILITIES = List.of("rest", "batch", "websocket", "metrics", "logs", "audit", "tokens",
-            "config");
+            "config", "graphql");
 
     private final ApiContext api;
     private final boolean tls;
