@@ -5,13 +5,10 @@ import static org.patientgen.engine.server.ServerFixture.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,21 +33,10 @@ import org.patientgen.engine.wire.WireJson;
 /** The REST API and the event stream end to end: a real server on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class ServerApiTest {
+class ServerApiTest extends LoopbackServerTest {
     @Parameter
     Backend backend;
 
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     private String jobBody(int population, int shardSize, String output) {
         return "{\"population\": " + population + ", \"seed\": 42, \"endDate\": \"2025-06-30\", \"shardSize\": "

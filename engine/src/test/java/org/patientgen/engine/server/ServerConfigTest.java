@@ -3,23 +3,15 @@ package org.patientgen.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patientgen.engine.server.ServerFixture.await;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.engine.api.ConfigDeployment;
 import org.patientgen.engine.api.ConfigRevision;
 import org.patientgen.engine.api.EngineHealth;
 import org.patientgen.engine.api.HealthCheck;
 import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.server.ServerFixture.Reply;
+import org.patientgen.engine.testing.ExhaustedPool;
 import org.patientgen.engine.testing.StoreFixture;
 import org.patientgen.engine.testing.TestDatabases.Backend;
 import org.patientgen.engine.wire.Requests;
@@ -30,18 +22,7 @@ import org.patientgen.engine.wire.WireJson;
  * health gate (confirmed, and rolled back by the gate when the pool is exhausted), hand rollback,
  * and the API limits following the running configuration.
  */
-class ServerConfigTest {
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
+class ServerConfigTest extends LoopbackServerTest {
 
     private RuntimeConfig config() {
         return config(f.viewer);
@@ -108,10 +89,7 @@ class ServerConfigTest {
         assertThat(d.state()).isEqualTo(ConfigDeployment.State.BAKING);
         assertThat(f.engine.pool().usage().max()).isEqualTo(2);
 
-        List<Connection> held = new ArrayList<>();
-        try {
-            CompletableFuture<Connection> waiting = exhaustPool(held);
-
+        try (ExhaustedPool exhausted = ExhaustedPool.of(f.engine.pool())) {
             ConfigDeployment done = settled(d.revision());
 
             assertThat(done.state()).isEqualTo(ConfigDeployment.State.ROLLED_BACK);
@@ -122,53 +100,25 @@ class ServerConfigTest {
             ConfigRevision restored = f.get("/api/v1/config/history", f.viewer).as(ConfigRevision[].class)[0];
             assertThat(restored.appliedBy()).isEqualTo("health-gate");
             assertThat(restored.rollbackOf()).isEqualTo(d.previousRevision());
-            held.add(waiting.get(20, TimeUnit.SECONDS));
-        } finally {
-            for (Connection c : held) {
-                c.close();
-            }
+            assertThat(exhausted.waiterServedWithin(Duration.ofSeconds(20))).as("the restored pool serves the waiter")
+                    .isTrue();
         }
     }
 
     @Test
     void readinessAnswers503WithThePoolWhenItIsExhausted() throws Exception {
         f = ServerFixture.start(Backend.H2, temp);
-        List<Connection> held = new ArrayList<>();
-        try {
-            CompletableFuture<Connection> waiting = exhaustPool(held);
+        try (ExhaustedPool exhausted = ExhaustedPool.of(f.engine.pool())) {
             Reply ready = f.get("/health/ready", null);
             assertThat(ready.status()).isEqualTo(503);
             EngineHealth health = ready.as(EngineHealth.class);
             assertThat(health.ready()).isFalse();
             assertThat(health.failures()).extracting(HealthCheck::name).containsExactly("pool");
             assertThat(health.checks().get(0).detail()).startsWith("not checked now");
-            held.remove(0).close();
-            held.add(waiting.get(20, TimeUnit.SECONDS));
-        } finally {
-            for (Connection c : held) {
-                c.close();
-            }
+            exhausted.releaseOne();
+            assertThat(exhausted.waiterServedWithin(Duration.ofSeconds(20))).isTrue();
         }
         await(() -> f.get("/health/ready", null).status() == 200);
-    }
-
-    /**
-     * Borrows every connection the pool has (a pool shrunk live keeps its surplus idle connections
-     * until housekeeping), then queues one more borrower: the pool is exhausted.
-     */
-    private CompletableFuture<Connection> exhaustPool(List<Connection> held) throws Exception {
-        while (f.engine.pool().usage().idle() > 0 || f.engine.pool().usage().total() < f.engine.pool().usage().max()) {
-            held.add(f.engine.pool().dataSource().getConnection());
-        }
-        CompletableFuture<Connection> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return f.engine.pool().dataSource().getConnection();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await(() -> f.engine.pool().usage().exhausted() || waiting.isDone());
-        return waiting;
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.patientgen.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.engine.server.ServerFixture.Reply;
 import org.patientgen.engine.testing.TestDatabases.Backend;
 import org.patientgen.engine.wire.Requests;
@@ -15,18 +12,7 @@ import org.patientgen.engine.wire.Responses;
 import org.patientgen.engine.wire.WireJson;
 
 /** GraphQL over HTTP: GraphQL errors in a 200, HTTP mistakes as problem documents, roles from the token. */
-class ServerGraphQlTest {
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
+class ServerGraphQlTest extends LoopbackServerTest {
 
     private Reply graphQl(String token, String query, Map<String, Object> variables) {
         return f.post("/api/v2/graphql", token, WireJson.write(new Requests.GraphQl(query, null, variables)));

@@ -3,11 +3,8 @@ package org.patientgen.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patientgen.engine.server.ServerFixture.await;
 
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.engine.api.EngineEvent;
 import org.patientgen.engine.api.MetricSample;
 import org.patientgen.engine.api.MetricsSampled;
@@ -18,18 +15,7 @@ import org.patientgen.engine.wire.EventMessage;
 import org.patientgen.engine.wire.Responses;
 
 /** Metrics over HTTP come from the engine's one registry and sampler; the server adds only its HTTP meters. */
-class ServerMetricsTest {
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
+class ServerMetricsTest extends LoopbackServerTest {
 
     @Test
     void snapshotsHistoryTrendsAndHttpFiguresAreTheEngines() throws Exception {

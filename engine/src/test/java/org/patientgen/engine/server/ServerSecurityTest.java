@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.engine.persistence.DatabaseTarget;
 import org.patientgen.engine.server.ServerFixture.Reply;
 import org.patientgen.engine.server.http.RouteTable;
@@ -25,18 +23,7 @@ import org.patientgen.engine.wire.Role;
 import org.slf4j.LoggerFactory;
 
 /** Authentication, roles, rate limits, every error response, and that no secret leaks. */
-class ServerSecurityTest {
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
+class ServerSecurityTest extends LoopbackServerTest {
 
     @Test
     void everyRouteChecksTokenAndRole() throws Exception {
