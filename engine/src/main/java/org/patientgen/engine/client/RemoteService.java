@@ -122,6 +122,14 @@ public final class RemoteService implements PatientGenService, AutoCloseable {
         this.scheduler = scheduler;
         this.reconnect = reconnect;
         this.eventBuffer = eventBuffer;
+        // A lost event stream usually means the server went away: its pooled HTTP connections are dead
+        // too, and OkHttp only re-checks pooled connections idle for over 10 s before reusing one. Dropping
+        // them spares the next submit (which is never retried) a stale connection.
+        monitor.addListener(status -> {
+            if (status.state() == ConnectionState.RECONNECTING) {
+                http.connectionPool().evictAll();
+            }
+        });
     }
 
     /** Starts configuring a client of the server at {@code baseUrl} ({@code http://…} or {@code https://…}). */
@@ -479,11 +487,12 @@ public final class RemoteService implements PatientGenService, AutoCloseable {
      * background. Events arrive on a thread of this subscription, in the server's order; after a lost
      * connection the subscription reconnects with backoff and subscribes again (events in between
      * are lost: re-read state when {@link #connectionStatus()} is {@link ConnectionState#CONNECTED}
-     * again). Job, progress, config and log events carry the engine's sequence numbers;
+     * again, or {@link RemoteSubscription#subscribed()} is). Job, progress, config and log events carry
+     * the engine's sequence numbers;
      * {@link org.patientgen.engine.api.MetricsSampled} ones the connection's message number.
      */
     @Override
-    public Subscription subscribe(Set<EventTopic> topics, Consumer<EngineEvent> listener) {
+    public RemoteSubscription subscribe(Set<EventTopic> topics, Consumer<EngineEvent> listener) {
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(listener, "listener");
         if (closed.get()) {

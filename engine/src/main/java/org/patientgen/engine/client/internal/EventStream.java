@@ -27,7 +27,7 @@ import org.patientgen.engine.api.EngineEvent;
 import org.patientgen.engine.api.EventTopic;
 import org.patientgen.engine.api.MetricsSampled;
 import org.patientgen.engine.api.MetricsSnapshot;
-import org.patientgen.engine.api.PatientGenService.Subscription;
+import org.patientgen.engine.client.RemoteSubscription;
 import org.patientgen.engine.wire.EventMessage;
 import org.patientgen.engine.wire.WireJson;
 import org.slf4j.Logger;
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p>Locking: {@code this} guards {@link #socket}, {@link #connection}, {@link #closed}, {@link #live},
  * {@link #failures} and {@link #reconnect}; OkHttp and the listener are never called under it.
  */
-public final class EventStream implements Subscription {
+public final class EventStream implements RemoteSubscription {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final ObjectReader READER = WireJson.mapper().reader()
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -164,7 +164,7 @@ public final class EventStream implements Subscription {
         }
     }
 
-    private void subscribed(long number) {
+    private void confirmed(long number) {
         synchronized (this) {
             if (closed || connection != number) {
                 return;
@@ -203,8 +203,8 @@ public final class EventStream implements Subscription {
         return dropped.get();
     }
 
-    /** Whether a connection is open and subscribed (for tests and diagnostics). */
-    public synchronized boolean connected() {
+    @Override
+    public synchronized boolean subscribed() {
         return live;
     }
 
@@ -259,7 +259,7 @@ public final class EventStream implements Subscription {
             }
             switch (message.type()) {
                 case "Subscribed":
-                    subscribed(number);
+                    confirmed(number);
                     return;
                 case "Error":
                     LOG.warn("the server at {} refused an event command: {}", server, message.data().path("detail").asText());

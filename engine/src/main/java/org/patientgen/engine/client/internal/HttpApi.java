@@ -83,8 +83,9 @@ public final class HttpApi {
      * @param mediaType the body's media type, lower case without parameters, or empty
      * @param body      the body as text
      * @param elapsed   time of the exchange that answered (the last try)
+     * @param location  the {@code Location} header, or {@code null}
      */
-    public record Answer(int status, String mediaType, String body, Duration elapsed) {
+    public record Answer(int status, String mediaType, String body, Duration elapsed, String location) {
     }
 
     private final OkHttpClient http;
@@ -178,10 +179,17 @@ public final class HttpApi {
                 retryAfter = retryAfterSeconds(response.header("Retry-After"));
             } catch (IOException e) {
                 ConnectionFailures.Failure failure = ConnectionFailures.describe(e, server, readTimeout);
+                // Other pooled connections to the same server are likely dead too (it restarted).
+                http.connectionPool().evictAll();
                 monitor.lost(failure.message());
                 LOG.debug("{} {} failed (try {} of {}): {}", method, url.encodedPath(), attempt, attempts, e.toString());
                 if (!failure.retryable() || attempt >= attempts) {
-                    throw new PatientGenException(ErrorKind.UNAVAILABLE, failure.message(), e);
+                    String message = failure.message();
+                    if (retry == Retry.NEVER && failure.mayHaveBeenSent()) {
+                        message += "; the request may have reached the server before the connection failed, so it"
+                                + " was not sent again: check its effect (e.g. the job list) before repeating it";
+                    }
+                    throw new PatientGenException(ErrorKind.UNAVAILABLE, message, e);
                 }
                 pause(retries.backoff().delay(attempt - 1));
                 continue;
@@ -221,7 +229,8 @@ public final class HttpApi {
         MediaType type = body.contentType();
         String text = body.string();
         String mediaType = type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
-        return new Answer(response.code(), mediaType, text, Duration.ofNanos(System.nanoTime() - start));
+        return new Answer(response.code(), mediaType, text, Duration.ofNanos(System.nanoTime() - start),
+                response.header("Location"));
     }
 
     private void pause(Duration wait) {
@@ -250,6 +259,12 @@ public final class HttpApi {
             }
         }
         int status = answer.status();
+        if (status / 100 == 3) {
+            return new PatientGenException(ErrorKind.INVALID, "the server at " + server + " redirects " + method + " "
+                    + url.encodedPath() + " (HTTP " + status + ")" + (answer.location() == null ? ""
+                    : " to " + answer.location()) + ": API calls are not redirected; use the server's own address"
+                    + " (e.g. https:// instead of http://)");
+        }
         ErrorKind kind = status == 502 || status == 504 ? ErrorKind.UNAVAILABLE : ErrorKind.ofHttpStatus(status);
         return new PatientGenException(kind, "the server at " + server + " answered " + method + " " + url.encodedPath()
                 + " with HTTP " + status + " and no problem document" + (retryAfter == null ? ""
