@@ -32,7 +32,6 @@ import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobStateChanged;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.PatientGenException;
-import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.server.ServerFixture;
 import org.patientgen.engine.testing.TestDatabases.Backend;
 
@@ -77,8 +76,9 @@ class RemoteJobsTest {
         start(2);
         List<EngineEvent> events = Collections.synchronizedList(new ArrayList<>());
         Job job;
-        try (Subscription ignored = viewer.subscribe(Set.of(EventTopic.JOBS), events::add)) {
-            await(() -> viewer.connectionStatus().state() == ConnectionState.CONNECTED);
+        try (RemoteSubscription subscription = viewer.subscribe(Set.of(EventTopic.JOBS), events::add)) {
+            await(subscription::subscribed);
+            assertThat(viewer.connectionStatus().state()).isEqualTo(ConnectionState.CONNECTED);
 
             job = operator.submit(job(temp.resolve("out"), 20, 10, Map.of("team", "cardio")));
             assertThat(job.state()).isEqualTo(JobState.QUEUED);
