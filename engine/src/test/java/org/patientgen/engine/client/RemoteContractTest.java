@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.patientgen.engine.api.ConfigDeployment;
 import org.patientgen.engine.api.ConfigRevision;
@@ -32,25 +29,9 @@ import org.patientgen.engine.wire.WireJson;
  * integrate branch implement. {@code RemoteRuntimeRoutesTest} runs the same calls against the real
  * server once they are there.
  */
-class RemoteContractTest {
+class RemoteContractTest extends ScriptedServerTest {
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
     static final RuntimeConfig CONFIG = new RuntimeConfig(PoolSettings.defaults(), 2, 6_000, 1_024);
-
-    MockWebServer server;
-    RemoteService client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        client = Clients.builder(server.url("/").toString(), TOKEN).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     static MetricsSnapshot snapshot(Instant at) {
         Map<JobState, Long> jobs = new EnumMap<>(JobState.class);

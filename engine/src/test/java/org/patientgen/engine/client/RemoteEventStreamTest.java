@@ -14,12 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.patientgen.engine.api.EngineEvent;
 import org.patientgen.engine.api.EventTopic;
@@ -32,25 +29,14 @@ import org.patientgen.engine.wire.EventMessage;
 import org.patientgen.engine.wire.WireJson;
 
 /** The event subscription against a scripted WebSocket server: drops, resubscription, close, refusals, metrics. */
-class RemoteEventStreamTest {
+class RemoteEventStreamTest extends ScriptedServerTest {
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
 
-    MockWebServer server;
-    RemoteService client;
     final List<String> commands = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        client = Clients.builder(server.url("/").toString(), TOKEN)
-                .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(200)).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+    @Override
+    RemoteServiceBuilder configure(RemoteServiceBuilder builder) {
+        return builder.reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     /** An upgrade that answers the subscribe command with Subscribed, then runs {@code script} (socket, next sequence). */

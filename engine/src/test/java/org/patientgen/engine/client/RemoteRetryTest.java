@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,23 +28,7 @@ import org.patientgen.engine.api.SettingsProblem;
 import org.patientgen.engine.wire.Problem;
 
 /** Retries, typed errors and foreign answers, against a scripted server (mockwebserver3). */
-class RemoteRetryTest {
-    MockWebServer server;
-    RemoteService client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        client = Clients.builder(server.url("/").toString(), TOKEN).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
-
+class RemoteRetryTest extends ScriptedServerTest {
     private static final JobPage EMPTY = new JobPage(List.of(), null);
 
     private static PatientGenException failure(ErrorKind kind, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -15,11 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.client.ServerCertificate;
@@ -99,7 +97,7 @@ public final class CertificateProbe {
     }
 
     /** Records the server's certificate and refuses it, ending the handshake. */
-    private static final class Recorder extends X509ExtendedTrustManager {
+    private static final class Recorder extends ServerTrustManager {
         private final AtomicReference<X509Certificate> seen;
 
         Recorder(AtomicReference<X509Certificate> seen) {
@@ -112,40 +110,6 @@ public final class CertificateProbe {
                 seen.set(chain[0]);
             }
             throw new CertificateException("certificate probe: read, not trusted");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked here");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.patientgen.engine.client.internal;
 
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -8,11 +7,9 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trusts exactly one server certificate, named by its SHA-256 fingerprint: the trust a console
@@ -36,10 +33,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * whatever name was dialled, so {@link #hostnameVerifier()} accepts any name as long as the
  * session's certificate is the pinned one (checked again there, as a second line of defence).
  *
- * <p>It extends {@link X509ExtendedTrustManager} so that JSSE does not wrap it and add its own
- * endpoint identification.
+ * <p>It is a {@link ServerTrustManager}, so JSSE does not wrap it and add its own endpoint
+ * identification.
  */
-public final class PinnedCertificateTrust extends X509ExtendedTrustManager {
+public final class PinnedCertificateTrust extends ServerTrustManager {
     private final CertificateFingerprint pinned;
 
     public PinnedCertificateTrust(CertificateFingerprint pinned) {
@@ -83,39 +80,6 @@ public final class PinnedCertificateTrust extends X509ExtendedTrustManager {
             throw new PinMismatchException(CertificateFingerprint.of(chain[0]), pinned,
                     chain[0].getSubjectX500Principal().getName());
         }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this trust manager only checks servers");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 
     /** The server presented a certificate other than the pinned one. */
