@@ -6,7 +6,6 @@ import static org.patientgen.engine.client.Clients.await;
 import static org.patientgen.engine.client.Clients.job;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,10 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.patientgen.engine.api.BatchItemResult;
@@ -32,78 +28,45 @@ import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobStateChanged;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.PatientGenException;
-import org.patientgen.engine.server.ServerFixture;
 import org.patientgen.engine.testing.TestDatabases.Backend;
 
 /** Jobs through the client against a real server, on H2 and PostgreSQL. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class RemoteJobsTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-    RemoteService operator;
-    RemoteService viewer;
-
-    @AfterEach
-    void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {operator, viewer}) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // best effort
-                }
-            }
-        }
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private void start(int workers) throws Exception {
-        f = ServerFixture.start(backend, temp, workers, Clients.server());
-        operator = Clients.connect(f, f.operator);
-        viewer = Clients.connect(f, f.viewer);
-    }
-
+class RemoteJobsTest extends RealServerTest {
     @Test
     void aSubmittedJobCompletesAndItsEventsArriveInOrder() throws Exception {
         start(2);
         List<EngineEvent> events = Collections.synchronizedList(new ArrayList<>());
         Job job;
-        try (RemoteSubscription subscription = viewer.subscribe(Set.of(EventTopic.JOBS), events::add)) {
+        try (RemoteSubscription subscription = r.viewer.subscribe(Set.of(EventTopic.JOBS), events::add)) {
             await(subscription::subscribed);
-            assertThat(viewer.connectionStatus().state()).isEqualTo(ConnectionState.CONNECTED);
+            assertThat(r.viewer.connectionStatus().state()).isEqualTo(ConnectionState.CONNECTED);
 
-            job = operator.submit(job(temp.resolve("out"), 20, 10, Map.of("team", "cardio")));
+            job = r.operator.submit(job(temp.resolve("out"), 20, 10, Map.of("team", "cardio")));
             assertThat(job.state()).isEqualTo(JobState.QUEUED);
             assertThat(job.shards()).isEqualTo(2);
             assertThat(job.submission().owner()).as("the server owns jobs by token name").isEqualTo("olivia");
 
-            await(() -> viewer.job(job.id()).state() == JobState.SUCCEEDED);
+            await(() -> r.viewer.job(job.id()).state() == JobState.SUCCEEDED);
             await(() -> states(events, job.id()).contains(JobState.SUCCEEDED));
             assertThat(states(events, job.id())).containsSubsequence(JobState.QUEUED, JobState.RUNNING,
                     JobState.SUCCEEDED);
             List<Long> sequences = events.stream().map(EngineEvent::sequence).toList();
             assertThat(sequences).as("in the engine's order").isSorted();
         }
-        Job done = viewer.job(job.id());
+        Job done = r.viewer.job(job.id());
         assertThat(done.patientsDone()).isEqualTo(20);
         assertThat(Files.readAllLines(temp.resolve("out/shards/00001/fhir/Patient.ndjson"))).hasSize(10);
-        assertThat(viewer.progress(done.id()).fraction()).isEqualTo(1.0);
-        assertThat(viewer.shards(done.id())).hasSize(2);
-        assertThat(viewer.transitions(done.id())).extracting(t -> t.to()).contains(JobState.SUCCEEDED);
-        assertThat(viewer.failures(done.id())).isEmpty();
-        assertThat(viewer.manifest(done.id())).contains("\"patientsDone\" : 20", "Patient.ndjson");
-        Job rerun = operator.rerun(done.id());
+        assertThat(r.viewer.progress(done.id()).fraction()).isEqualTo(1.0);
+        assertThat(r.viewer.shards(done.id())).hasSize(2);
+        assertThat(r.viewer.transitions(done.id())).extracting(t -> t.to()).contains(JobState.SUCCEEDED);
+        assertThat(r.viewer.failures(done.id())).isEmpty();
+        assertThat(r.viewer.manifest(done.id())).contains("\"patientsDone\" : 20", "Patient.ndjson");
+        Job rerun = r.operator.rerun(done.id());
         assertThat(rerun.rerunOf()).isEqualTo(done.id());
-        assertThat(viewer.info().node()).isEqualTo("test-node");
-        assertThat(viewer.workerConcurrency()).isEqualTo(2);
+        assertThat(r.viewer.info().node()).isEqualTo("test-node");
+        assertThat(r.viewer.workerConcurrency()).isEqualTo(2);
     }
 
     private static List<JobState> states(List<EngineEvent> events, long jobId) {
@@ -121,40 +84,40 @@ class RemoteJobsTest {
                 java.time.LocalDate.of(2025, 6, 30), 10, List.of("fhir-ndjson"), "", temp.resolve("x").toString(), 5), 0,
                 "x", Map.of());
         JobSubmission b = job(temp.resolve("b"), 10, 10, Map.of("team", "cardio"));
-        List<BatchItemResult> submitted = operator.submitAll(List.of(a, atlantis, b));
+        List<BatchItemResult> submitted = r.operator.submitAll(List.of(a, atlantis, b));
         assertThat(submitted).extracting(BatchItemResult::outcome).containsExactly(Outcome.OK, Outcome.INVALID, Outcome.OK);
         assertThat(submitted).extracting(BatchItemResult::index).containsExactly(0, 1, 2);
         assertThat(submitted.get(1).message()).contains("Atlantis");
         long idA = submitted.get(0).jobId();
         long idB = submitted.get(2).jobId();
-        assertThat(operator.submitAll(List.of())).isEmpty();
+        assertThat(r.operator.submitAll(List.of())).isEmpty();
 
-        assertThat(operator.reprioritiseAll(List.of(idA, 999_999L), 7)).extracting(BatchItemResult::outcome)
+        assertThat(r.operator.reprioritiseAll(List.of(idA, 999_999L), 7)).extracting(BatchItemResult::outcome)
                 .containsExactly(Outcome.OK, Outcome.NOT_FOUND);
-        assertThat(operator.cancelAll(List.of(idB, idB), "not needed")).extracting(BatchItemResult::outcome)
+        assertThat(r.operator.cancelAll(List.of(idB, idB), "not needed")).extracting(BatchItemResult::outcome)
                 .containsExactly(Outcome.OK, Outcome.CONFLICT);
-        assertThat(operator.retryAll(List.of(idA), "again")).extracting(BatchItemResult::outcome)
+        assertThat(r.operator.retryAll(List.of(idA), "again")).extracting(BatchItemResult::outcome)
                 .containsExactly(Outcome.CONFLICT);
 
-        assertThat(viewer.jobs(JobQuery.all().withStates(EnumSet.of(JobState.CANCELLED))).jobs()).extracting(Job::id)
+        assertThat(r.viewer.jobs(JobQuery.all().withStates(EnumSet.of(JobState.CANCELLED))).jobs()).extracting(Job::id)
                 .containsExactly(idB);
-        assertThat(viewer.jobs(JobQuery.all().withLabel("team", "cardio").withOwner("olivia")).jobs())
+        assertThat(r.viewer.jobs(JobQuery.all().withLabel("team", "cardio").withOwner("olivia")).jobs())
                 .extracting(Job::id).containsExactly(idB, idA);
-        JobPage first = viewer.jobs(JobQuery.all().withLimit(1));
+        JobPage first = r.viewer.jobs(JobQuery.all().withLimit(1));
         assertThat(first.jobs()).extracting(Job::id).containsExactly(idB);
-        JobPage second = viewer.jobs(JobQuery.all().withLimit(1).withCursor(first.nextCursor()));
+        JobPage second = r.viewer.jobs(JobQuery.all().withLimit(1).withCursor(first.nextCursor()));
         assertThat(second.jobs()).extracting(Job::id).containsExactly(idA);
         assertThat(second.nextCursor()).isNull();
-        assertThat(viewer.jobs(JobQuery.all().withSubmitted(Instant.parse("2000-01-01T00:00:00Z"),
+        assertThat(r.viewer.jobs(JobQuery.all().withSubmitted(Instant.parse("2000-01-01T00:00:00Z"),
                 Instant.parse("2000-01-02T00:00:00Z"))).jobs()).isEmpty();
 
-        assertThat(operator.reprioritise(idA, -3).submission().priority()).isEqualTo(-3);
-        assertThat(operator.cancel(idA, "stop").state()).isEqualTo(JobState.CANCELLED);
-        assertThatThrownBy(() -> operator.cancel(idA, "again")).isInstanceOfSatisfying(PatientGenException.class,
+        assertThat(r.operator.reprioritise(idA, -3).submission().priority()).isEqualTo(-3);
+        assertThat(r.operator.cancel(idA, "stop").state()).isEqualTo(JobState.CANCELLED);
+        assertThatThrownBy(() -> r.operator.cancel(idA, "again")).isInstanceOfSatisfying(PatientGenException.class,
                 e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
-        assertThatThrownBy(() -> operator.retry(idA, "not failed")).isInstanceOfSatisfying(PatientGenException.class,
+        assertThatThrownBy(() -> r.operator.retry(idA, "not failed")).isInstanceOfSatisfying(PatientGenException.class,
                 e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
-        assertThatThrownBy(() -> viewer.job(424_242)).isInstanceOfSatisfying(PatientGenException.class,
+        assertThatThrownBy(() -> r.viewer.job(424_242)).isInstanceOfSatisfying(PatientGenException.class,
                 e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
     }
 
@@ -165,7 +128,7 @@ class RemoteJobsTest {
         for (int i = 0; i < 1_003; i++) {
             many.add(job(temp.resolve("many/" + i), 1, 1, Map.of()));
         }
-        List<BatchItemResult> results = operator.submitAll(many);
+        List<BatchItemResult> results = r.operator.submitAll(many);
         assertThat(results).hasSize(1_003).allMatch(BatchItemResult::ok);
         assertThat(results.get(1_002).index()).isEqualTo(1_002);
         List<Long> ids = results.stream().map(BatchItemResult::jobId).toList();

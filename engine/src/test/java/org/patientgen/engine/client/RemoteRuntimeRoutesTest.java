@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.patientgen.engine.client.Clients.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.patientgen.engine.api.ConfigDeployment;
@@ -27,7 +23,6 @@ import org.patientgen.engine.api.MetricsSampled;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.api.RuntimeConfig;
-import org.patientgen.engine.server.ServerFixture;
 import org.patientgen.engine.testing.TestDatabases.Backend;
 
 /**
@@ -40,73 +35,44 @@ import org.patientgen.engine.testing.TestDatabases.Backend;
 @Disabled("route lands with the integrate branch")
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class RemoteRuntimeRoutesTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-    RemoteService admin;
-    RemoteService viewer;
-
-    @AfterEach
-    void stop() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (viewer != null) {
-            viewer.close();
-        }
-        if (f != null) {
-            f.close();
-        }
-    }
-
-    private void start() throws Exception {
-        f = ServerFixture.start(backend, temp, 0, Clients.server());
-        admin = Clients.connect(f, f.admin);
-        viewer = Clients.connect(f, f.viewer);
-    }
-
+class RemoteRuntimeRoutesTest extends RealServerTest {
     @Test
     void healthAndMetrics() throws Exception {
-        start();
-        EngineHealth health = viewer.health();
+        start(0);
+        EngineHealth health = r.viewer.health();
         assertThat(health.ready()).isTrue();
         assertThat(health.checks()).extracting(HealthCheck::name).contains("database", "pool", "workers");
-        assertThat(viewer.metrics().workerConcurrency()).isZero();
-        await(() -> !viewer.metricsHistory(Duration.ofSeconds(30)).isEmpty());
+        assertThat(r.viewer.metrics().workerConcurrency()).isZero();
+        await(() -> !r.viewer.metricsHistory(Duration.ofSeconds(30)).isEmpty());
         Instant now = Instant.now();
-        assertThat(viewer.metricTrend("patientgen_jobs", now.minusSeconds(3_600), now)).isNotNull();
+        assertThat(r.viewer.metricTrend("patientgen_jobs", now.minusSeconds(3_600), now)).isNotNull();
 
         List<EngineEvent> events = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = viewer.subscribe(Set.of(EventTopic.METRICS), events::add)) {
+        try (Subscription ignored = r.viewer.subscribe(Set.of(EventTopic.METRICS), events::add)) {
             await(() -> events.stream().anyMatch(e -> e instanceof MetricsSampled));
         }
     }
 
     @Test
     void configurationIsAppliedGatedAndRolledBack() throws Exception {
-        start();
-        RuntimeConfig before = viewer.config();
-        ConfigDeployment one = admin.applyConfig(before.withWorkers(1), "one worker", null, false);
+        start(0);
+        RuntimeConfig before = r.viewer.config();
+        ConfigDeployment one = r.admin.applyConfig(before.withWorkers(1), "one worker", null, false);
         assertThat(one.state()).isEqualTo(ConfigDeployment.State.APPLIED);
-        assertThat(viewer.config().workers()).isEqualTo(1);
-        assertThat(viewer.workerConcurrency()).isEqualTo(1);
-        assertThat(admin.deployment(one.revision()).revision()).isEqualTo(one.revision());
+        assertThat(r.viewer.config().workers()).isEqualTo(1);
+        assertThat(r.viewer.workerConcurrency()).isEqualTo(1);
+        assertThat(r.admin.deployment(one.revision()).revision()).isEqualTo(one.revision());
 
-        ConfigDeployment gated = admin.applyConfig(before.withWorkers(2), "two, watched", Duration.ofSeconds(1), false);
+        ConfigDeployment gated = r.admin.applyConfig(before.withWorkers(2), "two, watched", Duration.ofSeconds(1), false);
         assertThat(gated.state()).isEqualTo(ConfigDeployment.State.BAKING);
-        await(() -> admin.deployment(gated.revision()).settled());
-        assertThat(admin.deployment(gated.revision()).state()).isEqualTo(ConfigDeployment.State.CONFIRMED);
+        await(() -> r.admin.deployment(gated.revision()).settled());
+        assertThat(r.admin.deployment(gated.revision()).state()).isEqualTo(ConfigDeployment.State.CONFIRMED);
 
-        ConfigDeployment back = admin.rollbackConfig(one.revision(), "back to one", null, false);
-        assertThat(viewer.config().workers()).isEqualTo(1);
-        assertThat(viewer.configHistory().get(0).revision()).isEqualTo(back.revision());
-        assertThat(viewer.configHistory().get(0).rollbackOf()).isEqualTo(one.revision());
-        assertThatThrownBy(() -> viewer.applyConfig(before, "not mine", null, false)).isInstanceOfSatisfying(
+        ConfigDeployment back = r.admin.rollbackConfig(one.revision(), "back to one", null, false);
+        assertThat(r.viewer.config().workers()).isEqualTo(1);
+        assertThat(r.viewer.configHistory().get(0).revision()).isEqualTo(back.revision());
+        assertThat(r.viewer.configHistory().get(0).rollbackOf()).isEqualTo(one.revision());
+        assertThatThrownBy(() -> r.viewer.applyConfig(before, "not mine", null, false)).isInstanceOfSatisfying(
                 PatientGenException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
     }
 }
