@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -55,6 +54,7 @@ import org.patientgen.engine.api.ShardFailure;
 import org.patientgen.engine.api.Workflow;
 import org.patientgen.engine.api.WorkflowDefinition;
 import org.patientgen.engine.client.internal.Backoff;
+import org.patientgen.engine.client.internal.Batches;
 import org.patientgen.engine.client.internal.CertificateProbe;
 import org.patientgen.engine.client.internal.ConnectionMonitor;
 import org.patientgen.engine.client.internal.EventStream;
@@ -536,31 +536,9 @@ public final class RemoteService implements PatientGenService, AutoCloseable {
         return field.apply(value);
     }
 
-    /**
-     * A batch call, split into batches the server accepts. Results are renumbered to the caller's
-     * list. If a later part fails as a whole, its items are reported failed rather than throwing,
-     * since earlier parts were already done.
-     */
     private <T> List<BatchItemResult> batch(List<T> items, Function<List<T>, BatchRequest> request) {
-        List<BatchItemResult> results = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += BatchRequest.MAX_ITEMS) {
-            List<T> part = items.subList(from, Math.min(items.size(), from + BatchRequest.MAX_ITEMS));
-            try {
-                BatchResponse response = api.send("POST", url("api/v1/jobs/batch"), request.apply(part), Retry.NEVER,
-                        type(BatchResponse.class));
-                for (BatchItemResult r : response.results()) {
-                    results.add(new BatchItemResult(from + r.index(), r.jobId(), r.outcome(), r.message()));
-                }
-            } catch (PatientGenException e) {
-                if (from == 0) {
-                    throw e;
-                }
-                for (int i = 0; i < part.size(); i++) {
-                    results.add(new BatchItemResult(from + i, null, BatchItemResult.Outcome.of(e.kind()), e.getMessage()));
-                }
-            }
-        }
-        return results;
+        return Batches.send(items, request, body -> api.send("POST", url("api/v1/jobs/batch"), body, Retry.NEVER,
+                type(BatchResponse.class)));
     }
 
     private static Requests.Schedule scheduleBody(ScheduleDefinition d) {
