@@ -44,7 +44,8 @@ class RemoteJobsTest extends RealServerTest {
             assertThat(r.viewer.connectionStatus().state()).isEqualTo(ConnectionState.CONNECTED);
 
             job = r.operator.submit(job(temp.resolve("out"), 20, 10, Map.of("team", "cardio")));
-            assertThat(job.state()).isEqualTo(JobState.QUEUED);
+            // The engine re-reads the job after queuing it, and with 2 workers one may have claimed it already.
+            assertThat(job.state()).isIn(JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
             assertThat(job.shards()).isEqualTo(2);
             assertThat(job.submission().owner()).as("the server owns jobs by token name").isEqualTo("olivia");
 
