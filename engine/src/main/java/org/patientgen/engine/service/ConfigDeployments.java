@@ -126,6 +126,11 @@ final class ConfigDeployments implements AutoCloseable {
      */
     synchronized ConfigDeployment apply(RuntimeConfig next, String who, String why, Duration bakeTime,
                                         boolean restartPool) throws SQLException {
+        return deploy(next, who, why, bakeTime, restartPool, 0);
+    }
+
+    private ConfigDeployment deploy(RuntimeConfig next, String who, String why, Duration bakeTime, boolean restartPool,
+                                    long rollbackOf) throws SQLException {
         List<SettingsProblem> problems = pool.validate(PoolSettingsDraft.of(next.pool()).toBuilder());
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
@@ -138,7 +143,7 @@ final class ConfigDeployments implements AutoCloseable {
         }
         ConfigRevision previous = latestRevisionOrRecordInitial();
         String poolNote = switchTo(next, who, why, restartPool);
-        ConfigRevision revision = revisions.record(clock.instant(), who, why, next, 0);
+        ConfigRevision revision = revisions.record(clock.instant(), who, why, next, rollbackOf);
         Instant now = clock.instant();
         ConfigDeployment d = bakeTime == null
                 ? new ConfigDeployment(revision.revision(), previous.revision(), State.APPLIED, now, null, null,
@@ -158,8 +163,8 @@ final class ConfigDeployments implements AutoCloseable {
                                            boolean restartPool) throws SQLException {
         ConfigRevision target = revisions.get(revision).orElseThrow(
                 () -> new java.util.NoSuchElementException("configuration revision " + revision + " does not exist"));
-        ConfigDeployment d = apply(target.config(), who, why.isBlank() ? "roll back to revision " + revision : why,
-                bakeTime, restartPool);
+        ConfigDeployment d = deploy(target.config(), who, why.isBlank() ? "roll back to revision " + revision : why,
+                bakeTime, restartPool, revision);
         LOG.info("configuration rolled back to revision {} by {}", revision, who);
         return d;
     }
