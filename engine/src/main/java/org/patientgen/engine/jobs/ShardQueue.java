@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Retries.</b> A failed attempt makes the shard pending again with a "not before" time
  * (exponential backoff, see {@link RetryPolicy}); the claim skips it until then. The condition is
- * a plain comparison on a column of the claim index, so the claim stays an index walk.
+ * a plain comparison on a column of the claim index, so the claim stays an index walk. An
+ * expired lease counts as a failed attempt too (the node died or stalled): the claim that finds
+ * it records the failure and takes the shard at once, or fails the job if that was the last
+ * attempt, through the same path as a reported failure.
  *
  * <p>Lease expiry is judged with this node's clock; nodes' clocks must agree to well within a
  * lease length (NTP), which leases of seconds to minutes allow.
@@ -67,7 +70,8 @@ public final class ShardQueue {
         this.tx = new Transactions(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.pickNext = "SELECT id, job_id, shard_index, first_patient, patient_count, attempts, lease_owner FROM shards"
+        this.pickNext = "SELECT id, job_id, shard_index, first_patient, patient_count, state, attempts, lease_owner,"
+                + " lease_expires_at FROM shards"
                 + " WHERE (state = 'PENDING' AND not_before_ms <= ?) OR (state = 'LEASED' AND lease_expires_at < ?)"
                 + " ORDER BY queue_rank, id FETCH FIRST 1 ROWS ONLY " + dialect.claimLock();
     }
@@ -75,30 +79,53 @@ public final class ShardQueue {
     /**
      * Claims the next shard for {@code owner}, leased for {@code lease}.
      *
+     * <p>A shard whose lease expired is an attempt that ended without completion or renewal (its
+     * node died or stalled): the claim records it as a failed attempt of the previous holder,
+     * exactly as {@link #fail} would, before taking the shard. While the job's {@link RetryPolicy}
+     * allows more attempts the shard is taken at once, without backoff: it has already waited a
+     * lease length. When that attempt was the last one, the shard and its job fail and the claim
+     * moves on to the next shard.
+     *
      * @param owner the claiming node's name
      * @return the lease, or empty when nothing is claimable now
      */
     public Optional<ShardLease> claim(String owner, Duration lease) throws SQLException {
         Objects.requireNonNull(owner, "owner");
         checkLease(lease);
-        for (int i = 0; i < CLAIM_TRIES; i++) {
+        int lostRaces = 0;
+        while (lostRaces < CLAIM_TRIES) {
             Instant now = clock.instant();
             Claim claim = tx.run(c -> tryClaim(c, owner, now, now.plus(lease)));
-            if (claim.lease != null || claim.queueEmpty) {
-                return Optional.ofNullable(claim.lease);
+            switch (claim.outcome) {
+                case TAKEN:
+                    return Optional.of(claim.lease);
+                case EMPTY:
+                    return Optional.empty();
+                case LOST_RACE:
+                    lostRaces++;
+                    break;
+                default:
+                    // EXPIRED_SHARD_FAILED: one shard fewer to look at, so this loop ends; not a race
+                    break;
             }
         }
         return Optional.empty();
     }
 
-    private static final class Claim {
-        final ShardLease lease;
-        final boolean queueEmpty;
+    private enum ClaimOutcome {
+        TAKEN,
+        /** Nothing claimable now. */
+        EMPTY,
+        /** Another claimer took the shard first; try the next one. */
+        LOST_RACE,
+        /** The shard's expired lease used up its last attempt: it and its job failed; try the next one. */
+        EXPIRED_SHARD_FAILED
+    }
 
-        Claim(ShardLease lease, boolean queueEmpty) {
-            this.lease = lease;
-            this.queueEmpty = queueEmpty;
-        }
+    private record Claim(ClaimOutcome outcome, ShardLease lease) {
+        static final Claim EMPTY = new Claim(ClaimOutcome.EMPTY, null);
+        static final Claim LOST_RACE = new Claim(ClaimOutcome.LOST_RACE, null);
+        static final Claim EXPIRED_SHARD_FAILED = new Claim(ClaimOutcome.EXPIRED_SHARD_FAILED, null);
     }
 
     private Claim tryClaim(Connection c, String owner, Instant now, Instant expires) throws SQLException {
@@ -109,12 +136,13 @@ public final class ShardQueue {
         int count;
         int attempts;
         String previousOwner;
+        Instant previousExpiry;
         try (PreparedStatement ps = c.prepareStatement(pickNext)) {
             ps.setLong(1, now.toEpochMilli());
             ps.setObject(2, Transactions.timestamp(now));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return new Claim(null, true);
+                    return Claim.EMPTY;
                 }
                 shardId = rs.getLong("id");
                 jobId = rs.getLong("job_id");
@@ -122,27 +150,40 @@ public final class ShardQueue {
                 first = rs.getLong("first_patient");
                 count = rs.getInt("patient_count");
                 attempts = rs.getInt("attempts");
-                previousOwner = rs.getString("lease_owner");
+                previousOwner = "LEASED".equals(rs.getString("state")) ? rs.getString("lease_owner") : null;
+                previousExpiry = Transactions.instant(rs, "lease_expires_at");
             }
+        }
+        if (previousOwner != null) {
+            // We hold the row lock, so the holder can no longer renew or complete this attempt.
+            ShardLease lapsed = new ShardLease(shardId, jobId, index, first, count, previousOwner, attempts,
+                    previousExpiry);
+            String error = "lease of " + previousOwner + " expired at " + previousExpiry
+                    + " without completion or renewal";
+            AttemptEnd end = failAttempt(c, lapsed, error, now, owner, false);
+            if (end == AttemptEnd.LEASE_LOST) {
+                return Claim.LOST_RACE;
+            }
+            if (end == AttemptEnd.SHARD_FAILED) {
+                return Claim.EXPIRED_SHARD_FAILED;
+            }
+            LOG.info("shard {} of job {} reclaimed by {}: lease of {} expired", index, jobId, owner, previousOwner);
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'LEASED', attempts = attempts + 1,"
                 + " lease_owner = ?, lease_expires_at = ? WHERE id = ? AND attempts = ?"
-                + " AND ((state = 'PENDING' AND not_before_ms <= ?) OR (state = 'LEASED' AND lease_expires_at < ?))")) {
+                + " AND state = 'PENDING' AND not_before_ms <= ?")) {
             ps.setString(1, owner);
             ps.setObject(2, Transactions.timestamp(expires));
             ps.setLong(3, shardId);
             ps.setInt(4, attempts);
             ps.setLong(5, now.toEpochMilli());
-            ps.setObject(6, Transactions.timestamp(now));
             if (ps.executeUpdate() == 0) {
-                return new Claim(null, false);
+                return Claim.LOST_RACE;
             }
         }
-        if (previousOwner != null) {
-            LOG.info("shard {} of job {} reclaimed by {}: lease of {} expired", index, jobId, owner, previousOwner);
-        }
         JobRows.transition(c, jobId, JobState.QUEUED, JobState.RUNNING, now, owner, "first shard claimed");
-        return new Claim(new ShardLease(shardId, jobId, index, first, count, owner, attempts + 1, expires), false);
+        return new Claim(ClaimOutcome.TAKEN,
+                new ShardLease(shardId, jobId, index, first, count, owner, attempts + 1, expires));
     }
 
     /**
@@ -243,53 +284,81 @@ public final class ShardQueue {
     public boolean fail(ShardLease held, String error) throws SQLException {
         Instant now = clock.instant();
         String message = error.length() > 4000 ? error.substring(0, 4000) : error;
-        return tx.run(c -> {
-            // The guarded update takes the shard's row lock before anything reads the job (lock order).
-            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET failures = failures + 1, last_error = ?,"
-                    + " lease_owner = NULL, lease_expires_at = NULL"
-                    + " WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
-                ps.setString(1, message);
-                ps.setLong(2, held.shardId());
-                ps.setInt(3, held.attempt());
-                ps.setString(4, held.owner());
-                if (ps.executeUpdate() == 0) {
-                    return false;
-                }
+        return tx.run(c -> failAttempt(c, held, message, now, held.owner(), true)) != AttemptEnd.LEASE_LOST;
+    }
+
+    /** How {@link #failAttempt} left the shard. */
+    private enum AttemptEnd {
+        /** The attempt was no longer current; nothing changed. */
+        LEASE_LOST,
+        /** Pending again, for the next attempt. */
+        RETRYING,
+        /** The attempts are used up: the shard failed, and with it the job. */
+        SHARD_FAILED
+    }
+
+    /**
+     * The one path for an attempt that ended without completion, whether its holder reported an
+     * error ({@link #fail}) or its lease expired (found by {@link #claim}): counts and records the
+     * failure, then makes the shard pending again or, when it was the last attempt, fails the shard
+     * and the job.
+     *
+     * @param attempt the lease of the attempt that failed (its holder and attempt number)
+     * @param actor   who is recorded as failing the job: the holder, or the claimer that found the
+     *                lease expired
+     * @param backOff whether the next attempt waits the policy's backoff; an expired lease has
+     *                already kept the shard waiting a lease length, so it is retried at once
+     */
+    private AttemptEnd failAttempt(Connection c, ShardLease attempt, String message, Instant now, String actor,
+                                   boolean backOff) throws SQLException {
+        // The guarded update takes the shard's row lock before anything reads the job (lock order).
+        try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET failures = failures + 1, last_error = ?,"
+                + " lease_owner = NULL, lease_expires_at = NULL"
+                + " WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
+            ps.setString(1, message);
+            ps.setLong(2, attempt.shardId());
+            ps.setInt(3, attempt.attempt());
+            ps.setString(4, attempt.owner());
+            if (ps.executeUpdate() == 0) {
+                return AttemptEnd.LEASE_LOST;
             }
-            int failures = failures(c, held.shardId());
-            RetryPolicy retry = retryPolicy(c, held.jobId());
-            Instant retryAt = failures < retry.maxAttempts() ? now.plus(retry.backoffAfter(failures)) : null;
-            recordFailure(c, held, now, message, retryAt);
-            if (retryAt != null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE shards SET state = 'PENDING', not_before_ms = ? WHERE id = ?")) {
-                    ps.setLong(1, retryAt.toEpochMilli());
-                    ps.setLong(2, held.shardId());
-                    ps.executeUpdate();
-                }
-                LOG.info("shard {} of job {} failed (attempt {}, failure {} of {}), retry at {}: {}", held.shardIndex(),
-                        held.jobId(), held.attempt(), failures, retry.maxAttempts(), retryAt, message);
-                return true;
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'FAILED' WHERE id = ?")) {
-                ps.setLong(1, held.shardId());
+        }
+        int failures = failures(c, attempt.shardId());
+        RetryPolicy retry = retryPolicy(c, attempt.jobId());
+        Instant retryAt = null;
+        if (failures < retry.maxAttempts()) {
+            retryAt = backOff ? now.plus(retry.backoffAfter(failures)) : now;
+        }
+        recordFailure(c, attempt, now, message, retryAt);
+        if (retryAt != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE shards SET state = 'PENDING', not_before_ms = ? WHERE id = ?")) {
+                ps.setLong(1, retryAt.toEpochMilli());
+                ps.setLong(2, attempt.shardId());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'CANCELLED',"
-                    + " lease_expires_at = NULL WHERE job_id = ? AND state IN ('PENDING', 'LEASED')")) {
-                ps.setLong(1, held.jobId());
-                ps.executeUpdate();
-            }
-            JobState state = JobRows.lockJob(c, held.jobId());
-            if (state == JobState.RUNNING) {
-                String tries = retry.maxAttempts() == 1 ? "" : " (" + failures + " attempts)";
-                JobRows.transition(c, held.jobId(), state, JobState.FAILED, now, held.owner(),
-                        "shard " + held.shardIndex() + " failed" + tries + ": "
-                                + message.substring(0, Math.min(message.length(), 1500)));
-                JobDependencies.afterFinished(c, held.jobId(), now, held.owner(), policy);
-            }
-            return true;
-        });
+            LOG.info("shard {} of job {} failed (attempt {}, failure {} of {}), retry at {}: {}", attempt.shardIndex(),
+                    attempt.jobId(), attempt.attempt(), failures, retry.maxAttempts(), retryAt, message);
+            return AttemptEnd.RETRYING;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'FAILED' WHERE id = ?")) {
+            ps.setLong(1, attempt.shardId());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'CANCELLED',"
+                + " lease_expires_at = NULL WHERE job_id = ? AND state IN ('PENDING', 'LEASED')")) {
+            ps.setLong(1, attempt.jobId());
+            ps.executeUpdate();
+        }
+        JobState state = JobRows.lockJob(c, attempt.jobId());
+        if (state == JobState.RUNNING) {
+            String tries = retry.maxAttempts() == 1 ? "" : " (" + failures + " attempts)";
+            JobRows.transition(c, attempt.jobId(), state, JobState.FAILED, now, actor,
+                    "shard " + attempt.shardIndex() + " failed" + tries + ": "
+                            + message.substring(0, Math.min(message.length(), 1500)));
+            JobDependencies.afterFinished(c, attempt.jobId(), now, actor, policy);
+        }
+        return AttemptEnd.SHARD_FAILED;
     }
 
     private static int failures(Connection c, long shardId) throws SQLException {
