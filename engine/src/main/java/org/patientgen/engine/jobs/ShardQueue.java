@@ -7,13 +7,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.RetryPolicy;
 import org.patientgen.engine.api.ShardCompletion;
 import org.patientgen.engine.api.ShardLease;
+import org.patientgen.engine.api.ShardState;
 import org.patientgen.engine.persistence.SqlDialect;
 import org.patientgen.engine.persistence.Transactions;
 import org.slf4j.Logger;
@@ -23,12 +26,19 @@ import org.slf4j.LoggerFactory;
  * Where workers take shards: claim the next one under a lease, renew it, and record completion
  * exactly once. Several nodes may share one PostgreSQL database.
  *
- * <p><b>Claiming.</b> The next shard is the claimable one (pending, or leased with an expired
- * lease) with the lowest queue rank (see {@link JobQueuePolicy}), chosen and locked in one
- * statement: {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so concurrent claimers each take a
- * different row without waiting; {@code FOR UPDATE} on H2 (see {@link SqlDialect#H2} for why).
+ * <p><b>Claiming.</b> The next shard is the leased one with an expired lease, else the due pending
+ * one, with the lowest queue rank (see {@link JobQueuePolicy}), each chosen and locked in one
+ * statement that is one index walk: {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so concurrent
+ * claimers each take a different row without waiting; {@code FOR UPDATE} on H2 (see
+ * {@link SqlDialect#H2} for why).
  * The lease is then written with a guard on the attempt number read, so even if a database let two
  * claimers pick the same row, only one update would succeed; the other tries again.
+ *
+ * <p><b>Completing.</b> The completion that leaves no unfinished shard ends the job. To know,
+ * a completion locks the job row and then looks for unfinished shards, so that two concurrent
+ * last completions cannot both miss each other. On PostgreSQL most completions skip that lock:
+ * a completion that can hold one of the job's pending shards against claimers is provably not the
+ * last (see {@code holdsPendingShard}), so completions of one job do not queue on its row.
  *
  * <p><b>Fencing.</b> Every claim increments the shard's attempt number; renew and complete succeed
  * only for the attempt of the lease presented. A worker that lost its lease (expired and
@@ -48,11 +58,25 @@ public final class ShardQueue {
     private static final Logger LOG = LoggerFactory.getLogger(ShardQueue.class);
     /** Bound on optimistic retries within one claim call; each retry means another node won a row. */
     private static final int CLAIM_TRIES = 16;
+    /**
+     * Whether a job has a shard that has not succeeded: the states are listed rather than
+     * {@code <> 'SUCCEEDED'}, so the (job_id, state, id) index jumps to them without visiting the
+     * job's succeeded shards, and the first one found answers.
+     */
+    private static final String ANY_UNFINISHED_SHARD = "SELECT 1 FROM shards WHERE job_id = ? AND state IN ("
+            + Arrays.stream(ShardState.values()).filter(s -> s != ShardState.SUCCEEDED)
+                    .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "))
+            + ") FETCH FIRST 1 ROWS ONLY";
 
     private final Transactions tx;
     private final Clock clock;
     private final JobQueuePolicy policy;
-    private final String pickNext;
+    /** The expired lease with the lowest queue rank. */
+    private final String pickExpired;
+    /** The due pending shard with the lowest queue rank. */
+    private final String pickPending;
+    /** A job's last pending shard, held against claimers; null where the dialect cannot (H2). */
+    private final String holdPendingShard;
 
     /** A queue with the {@linkplain JobQueuePolicy#DEFAULT default} aging policy. */
     public ShardQueue(DataSource dataSource, SqlDialect dialect, Clock clock) {
@@ -70,10 +94,17 @@ public final class ShardQueue {
         this.tx = new Transactions(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.pickNext = "SELECT id, job_id, shard_index, first_patient, patient_count, state, attempts, lease_owner,"
-                + " lease_expires_at FROM shards"
-                + " WHERE (state = 'PENDING' AND not_before_ms <= ?) OR (state = 'LEASED' AND lease_expires_at < ?)"
-                + " ORDER BY queue_rank, id FETCH FIRST 1 ROWS ONLY " + dialect.claimLock();
+        String columns = "SELECT id, job_id, shard_index, first_patient, patient_count, attempts, lease_owner,"
+                + " lease_expires_at FROM shards WHERE ";
+        String next = " ORDER BY queue_rank, id FETCH FIRST 1 ROWS ONLY " + dialect.claimLock();
+        // Two statements, each one index walk (see V4__claim_index.sql): with an OR of the two
+        // conditions PostgreSQL read and sorted every claimable row on each claim.
+        this.pickExpired = columns + "state = 'LEASED' AND lease_expires_at < ?" + next;
+        this.pickPending = columns + "state = 'PENDING' AND not_before_ms <= ?" + next;
+        // the job's last shard in claim order, so that claimers, working from the front, rarely meet it
+        this.holdPendingShard = dialect.claimFenceLock() == null ? null
+                : "SELECT id FROM shards WHERE job_id = ? AND state = 'PENDING'"
+                        + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY " + dialect.claimFenceLock();
     }
 
     /**
@@ -128,62 +159,67 @@ public final class ShardQueue {
         static final Claim EXPIRED_SHARD_FAILED = new Claim(ClaimOutcome.EXPIRED_SHARD_FAILED, null);
     }
 
-    private Claim tryClaim(Connection c, String owner, Instant now, Instant expires) throws SQLException {
-        long shardId;
-        long jobId;
-        int index;
-        long first;
-        int count;
-        int attempts;
-        String previousOwner;
-        Instant previousExpiry;
-        try (PreparedStatement ps = c.prepareStatement(pickNext)) {
-            ps.setLong(1, now.toEpochMilli());
-            ps.setObject(2, Transactions.timestamp(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Claim.EMPTY;
-                }
-                shardId = rs.getLong("id");
-                jobId = rs.getLong("job_id");
-                index = rs.getInt("shard_index");
-                first = rs.getLong("first_patient");
-                count = rs.getInt("patient_count");
-                attempts = rs.getInt("attempts");
-                previousOwner = "LEASED".equals(rs.getString("state")) ? rs.getString("lease_owner") : null;
-                previousExpiry = Transactions.instant(rs, "lease_expires_at");
-            }
+    /** A shard the claim picked and locked, as read. */
+    private record Candidate(long shardId, long jobId, int index, long first, int count, int attempts, String owner,
+                             Instant expires) {
+        ShardLease lease(String holder, int attempt, Instant until) {
+            return new ShardLease(shardId, jobId, index, first, count, holder, attempt, until);
         }
-        if (previousOwner != null) {
+    }
+
+    private Claim tryClaim(Connection c, String owner, Instant now, Instant expires) throws SQLException {
+        // Expired leases before pending shards: they were claimed in queue order once already, and
+        // each expiry uses one of the shard's attempts, so this cannot starve the queue.
+        Candidate next = pick(c, pickExpired, Transactions.timestamp(now));
+        if (next != null) {
             // We hold the row lock, so the holder can no longer renew or complete this attempt.
-            ShardLease lapsed = new ShardLease(shardId, jobId, index, first, count, previousOwner, attempts,
-                    previousExpiry);
-            String error = "lease of " + previousOwner + " expired at " + previousExpiry
+            String error = "lease of " + next.owner() + " expired at " + next.expires()
                     + " without completion or renewal";
-            AttemptEnd end = failAttempt(c, lapsed, error, now, owner, false);
+            AttemptEnd end = failAttempt(c, next.lease(next.owner(), next.attempts(), next.expires()), error, now,
+                    owner, false);
             if (end == AttemptEnd.LEASE_LOST) {
                 return Claim.LOST_RACE;
             }
             if (end == AttemptEnd.SHARD_FAILED) {
                 return Claim.EXPIRED_SHARD_FAILED;
             }
-            LOG.info("shard {} of job {} reclaimed by {}: lease of {} expired", index, jobId, owner, previousOwner);
+            LOG.info("shard {} of job {} reclaimed by {}: lease of {} expired", next.index(), next.jobId(), owner,
+                    next.owner());
+        } else {
+            next = pick(c, pickPending, now.toEpochMilli());
+            if (next == null) {
+                return Claim.EMPTY;
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'LEASED', attempts = attempts + 1,"
                 + " lease_owner = ?, lease_expires_at = ? WHERE id = ? AND attempts = ?"
                 + " AND state = 'PENDING' AND not_before_ms <= ?")) {
             ps.setString(1, owner);
             ps.setObject(2, Transactions.timestamp(expires));
-            ps.setLong(3, shardId);
-            ps.setInt(4, attempts);
+            ps.setLong(3, next.shardId());
+            ps.setInt(4, next.attempts());
             ps.setLong(5, now.toEpochMilli());
             if (ps.executeUpdate() == 0) {
                 return Claim.LOST_RACE;
             }
         }
-        JobRows.transition(c, jobId, JobState.QUEUED, JobState.RUNNING, now, owner, "first shard claimed");
-        return new Claim(ClaimOutcome.TAKEN,
-                new ShardLease(shardId, jobId, index, first, count, owner, attempts + 1, expires));
+        JobRows.transition(c, next.jobId(), JobState.QUEUED, JobState.RUNNING, now, owner, "first shard claimed");
+        return new Claim(ClaimOutcome.TAKEN, next.lease(owner, next.attempts() + 1, expires));
+    }
+
+    /** Picks and locks the first shard {@code sql} finds with the given bound, or null. */
+    private static Candidate pick(Connection c, String sql, Object bound) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, bound);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Candidate(rs.getLong("id"), rs.getLong("job_id"), rs.getInt("shard_index"),
+                        rs.getLong("first_patient"), rs.getInt("patient_count"), rs.getInt("attempts"),
+                        rs.getString("lease_owner"), Transactions.instant(rs, "lease_expires_at"));
+            }
+        }
     }
 
     /**
@@ -236,16 +272,38 @@ public final class ShardQueue {
             if (updated == 0) {
                 return alreadyRecordedOrLost(c, held);
             }
+            if (holdsPendingShard(c, held.jobId())) {
+                return ShardCompletion.RECORDED;
+            }
             // Lock the job, then count: a concurrent completion of another shard either committed
             // before we got the lock (and the count sees it) or waits for us (and its count sees ours).
             JobState state = JobRows.lockJob(c, held.jobId());
-            if (state == JobState.RUNNING && unfinishedShards(c, held.jobId()) == 0) {
+            if (state == JobState.RUNNING && !hasUnfinishedShard(c, held.jobId())) {
                 JobRows.transition(c, held.jobId(), JobState.RUNNING, JobState.SUCCEEDED, now, held.owner(),
                         "all shards completed");
                 JobDependencies.afterFinished(c, held.jobId(), now, held.owner(), policy);
             }
             return ShardCompletion.RECORDED;
         });
+    }
+
+    /**
+     * Whether this transaction now holds one of the job's pending shards against claimers. If so,
+     * this completion is not the job's last, and the job row need not be locked: that shard can
+     * only be claimed after this transaction commits, so its own completion, later, will see this
+     * one. This keeps concurrent completions of one job from queueing for the job row's lock (and
+     * for each other's commits) on every shard; only the job's tail takes the locked path.
+     */
+    private boolean holdsPendingShard(Connection c, long jobId) throws SQLException {
+        if (holdPendingShard == null) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(holdPendingShard)) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static ShardCompletion alreadyRecordedOrLost(Connection c, ShardLease held) throws SQLException {
@@ -259,13 +317,11 @@ public final class ShardQueue {
         }
     }
 
-    private static int unfinishedShards(Connection c, long jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM shards WHERE job_id = ? AND state <> 'SUCCEEDED'")) {
+    private static boolean hasUnfinishedShard(Connection c, long jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ANY_UNFINISHED_SHARD)) {
             ps.setLong(1, jobId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                return rs.next();
             }
         }
     }

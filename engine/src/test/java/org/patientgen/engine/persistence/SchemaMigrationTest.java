@@ -30,7 +30,7 @@ class SchemaMigrationTest {
     @Test
     void createsEveryTable() throws Exception {
         try (StoreFixture db = StoreFixture.open(backend)) {
-            assertThat(db.pool.schemaVersion()).isEqualTo("3");
+            assertThat(db.pool.schemaVersion()).isEqualTo("4");
             assertThat(db.pool.dialect().name()).isEqualTo(backend.name());
             try (Connection c = db.pool.dataSource().getConnection(); Statement s = c.createStatement()) {
                 for (String table : TABLES) {
@@ -51,7 +51,7 @@ class SchemaMigrationTest {
             db.pool.apply(changed, "alice", "smaller pool");
             try (ConnectionPool again = ConnectionPool.open(db.target, StoreFixture.testSettings().build(),
                     new MutableClock(db.clock.instant()), Duration.ofSeconds(5))) {
-                assertThat(again.schemaVersion()).isEqualTo("3");
+                assertThat(again.schemaVersion()).isEqualTo("4");
                 assertThat(again.desired()).isEqualTo(changed);
                 assertThat(again.running()).isEqualTo(changed);
                 assertThat(again.history()).hasSize(2);
