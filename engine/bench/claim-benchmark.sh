@@ -3,7 +3,7 @@
 # claimers that each claim and at once complete, claims/s and claim latency per claimer count.
 #
 #   engine/bench/claim-benchmark.sh [--workers 1,4,16] [--shards 50000] [--jobs 10] [--pool N]
-#                                   [--warmup 2] [--seconds 10] [--synchronous-commit on|off] [--profile]
+#                                   [--warmup 2] [--seconds 10] [--durable on|off] [--profile]
 #
 # Runs ClaimBenchmark (engine test classes) with Maven's exec plugin, so the JDK is the one the
 # build selects (its toolchain, JDK 21+) even when Maven itself runs on JDK 17, and the classpath

