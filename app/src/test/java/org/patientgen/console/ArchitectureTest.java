@@ -17,9 +17,16 @@ class ArchitectureTest {
     static final ArchRule onlyTheLocalBootstrapTouchesEngineInternals = noClasses()
             .that().resideOutsideOfPackage("org.patientgen.console.connection.local..")
             .should().dependOnClassesThat(resideInAPackage("org.patientgen.engine..")
-                    .and(not(resideInAPackage("org.patientgen.engine.api.."))))
+                    .and(not(resideInAPackage("org.patientgen.engine.api..")))
+                    .and(not(resideInAPackage("org.patientgen.engine.client.."))))
             .because("screens work against any engine through PatientGenService (org.patientgen.engine.api);"
                     + " only the local engine's bootstrap may start an engine in process");
+
+    @ArchTest
+    static final ArchRule onlyRemoteConnectionsUseTheClient = noClasses()
+            .that().resideOutsideOfPackage("org.patientgen.console.connection.remote..")
+            .should().dependOnClassesThat(resideInAPackage("org.patientgen.engine.client.."))
+            .because("screens see a remote server as a Connection; only connection.remote knows the HTTP client");
 
     @ArchTest
     static final ArchRule viewModelsDoNotKnowNodes = noClasses()
