@@ -119,6 +119,11 @@ public final class SavedServers {
         }).start();
     }
 
+    /** The stored token of {@code server}, or empty: blocking, background tasks only. */
+    public String storedToken(String server) {
+        return tokens.token(server).orElse("");
+    }
+
     /** Whether a connection other than {@code except} is named {@code name}. */
     public boolean nameTaken(String name, Connection except) {
         return connections.all().stream().anyMatch(c -> c != except && c.name().equalsIgnoreCase(name.strip()));
