@@ -19,14 +19,18 @@ import org.patientgen.engine.wire.Role;
  */
 public final class LoopbackServers implements AutoCloseable {
     public final Engine engine;
-    public final PatientGenServer server;
+    private final ServerConfig config;
+    public volatile PatientGenServer server;
+    private volatile int port;
     /** The operator token ("olivia"). */
     public final String token;
     /** The certificate's SHA-256 fingerprint for a self-signed server, else {@code null}. */
     public final String fingerprint;
 
-    private LoopbackServers(Engine engine, PatientGenServer server, String token, String fingerprint) {
+    private LoopbackServers(Engine engine, ServerConfig config, PatientGenServer server, String token,
+                            String fingerprint) {
         this.engine = engine;
+        this.config = config;
         this.server = server;
         this.token = token;
         this.fingerprint = fingerprint;
@@ -59,7 +63,7 @@ public final class LoopbackServers implements AutoCloseable {
         try {
             String token = new TokenStore(engine.pool().dataSource(), engine.config().clock())
                     .create("olivia", Role.OPERATOR, "test").token();
-            return new LoopbackServers(engine, PatientGenServer.start(engine, config), token, fingerprint);
+            return new LoopbackServers(engine, config, PatientGenServer.start(engine, config), token, fingerprint);
         } catch (Exception | Error e) {
             engine.close();
             throw e;
@@ -73,7 +77,13 @@ public final class LoopbackServers implements AutoCloseable {
 
     /** Stops the server (the engine keeps running), e.g. to see the console lose it. */
     public void stopServer() {
+        port = server.port();
         server.close();
+    }
+
+    /** Starts the server again on the same port, after {@link #stopServer()}. */
+    public void restartServer() {
+        server = PatientGenServer.start(engine, config.withListen("127.0.0.1", port));
     }
 
     @Override
