@@ -53,7 +53,12 @@ class ScreenshotsTest extends ConsoleUiTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
-        robot.clickOn(".pg-badge.pg-state-queued");
+        // The last screen rendered was another one: let the jobs table reload and settle before clicking.
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node queued = robot.lookup(".pg-badge.pg-state-queued")
+                .match((javafx.scene.Node n) -> n.getScene() != null).query();
+        robot.clickOn(queued);
         robot.clickOn("#cancel-jobs");
         FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         Scene confirm = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene();
