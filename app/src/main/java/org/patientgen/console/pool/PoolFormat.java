@@ -1,0 +1,27 @@
+package org.patientgen.console.pool;
+
+import java.util.Locale;
+
+/** How the pool screen writes usage figures. */
+final class PoolFormat {
+    private PoolFormat() {
+    }
+
+    /** {@code 3 active · 7 idle · 0 waiting · max 10 · acquire p95 0.4 ms · 0 timeouts}. */
+    static String usage(PoolUsageSample s) {
+        return s.active() + " active · " + s.idle() + " idle · " + s.pending() + " waiting · max " + s.max()
+                + " · acquire p95 " + millis(s.acquireP95Millis()) + " · " + s.timeoutsTotal()
+                + (s.timeoutsTotal() == 1 ? " timeout" : " timeouts");
+    }
+
+    /** {@code 0.42 ms}, {@code 12 ms}, {@code 1.5 s}. */
+    static String millis(double ms) {
+        if (ms >= 1_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1_000);
+        }
+        if (ms >= 10) {
+            return String.format(Locale.ROOT, "%.0f ms", ms);
+        }
+        return String.format(Locale.ROOT, "%.2f ms", ms);
+    }
+}
