@@ -1,7 +1,9 @@
 package org.patientgen.console;
 
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.patientgen.console.jobs.JobsView;
+import org.patientgen.console.pool.PoolView;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.screen.ScreenRegistry;
 
@@ -15,6 +17,7 @@ public final class Screens {
 
     public static ScreenRegistry all() {
         return new ScreenRegistry()
-                .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new));
+                .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new))
+                .register(new Screen("pool", "Pool", MaterialDesignD.DATABASE_COG, PoolView::new));
     }
 }

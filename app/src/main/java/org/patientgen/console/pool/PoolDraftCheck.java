@@ -39,6 +39,7 @@ final class PoolDraftCheck {
     private final BackgroundTasks tasks;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CHECKING);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     /** Changes of the draft so far; a result applies only to the version it checked. */
     private long version;
     private long checked = -1;
@@ -112,8 +113,8 @@ final class PoolDraftCheck {
         return state.getReadOnlyProperty();
     }
 
-    /** Every problem of the draft, in field order. */
+    /** Every problem of the draft, in field order (read-only). */
     ObservableList<String> problems() {
-        return problems;
+        return problemsView;
     }
 }

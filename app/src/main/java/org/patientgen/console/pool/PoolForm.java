@@ -26,6 +26,8 @@ import org.patientgen.engine.api.TransactionIsolation;
 public final class PoolForm {
     private final Map<PoolField, PoolFieldState> fields = new EnumMap<>(PoolField.class);
     private final ObservableList<PoolDiffRow> diff = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a short-lived wrapper would be dropped with it. */
+    private final ObservableList<PoolDiffRow> diffView = FXCollections.unmodifiableObservableList(diff);
     private final Runnable onEdit;
     private PoolSettings running;
     private PoolSettings desired;
@@ -56,7 +58,7 @@ public final class PoolForm {
 
     /** What differs from the running settings, in display order. */
     public ObservableList<PoolDiffRow> diff() {
-        return FXCollections.unmodifiableObservableList(diff);
+        return diffView;
     }
 
     /** Fills every field with {@code settings}, as if typed, and compares again. */

@@ -7,11 +7,15 @@ final class PoolFormat {
     private PoolFormat() {
     }
 
+    /** A space that never breaks a line: each figure stays with its word when the summary wraps. */
+    private static final String NBSP = "\u00a0";
+
     /** {@code 3 active · 7 idle · 0 waiting · max 10 · acquire p95 0.4 ms · 0 timeouts}. */
     static String usage(PoolUsageSample s) {
-        return s.active() + " active · " + s.idle() + " idle · " + s.pending() + " waiting · max " + s.max()
-                + " · acquire p95 " + millis(s.acquireP95Millis()) + " · " + s.timeoutsTotal()
-                + (s.timeoutsTotal() == 1 ? " timeout" : " timeouts");
+        return String.join(" · ", s.active() + NBSP + "active", s.idle() + NBSP + "idle", s.pending() + NBSP
+                + "waiting", "max" + NBSP + s.max(), "acquire" + NBSP + "p95" + NBSP
+                + millis(s.acquireP95Millis()).replace(" ", NBSP),
+                s.timeoutsTotal() + NBSP + (s.timeoutsTotal() == 1 ? "timeout" : "timeouts"));
     }
 
     /** {@code 0.42 ms}, {@code 12 ms}, {@code 1.5 s}. */

@@ -13,9 +13,10 @@ import org.patientgen.engine.api.PoolStatus;
 
 /** The pool screen's sentences: the headline, what an apply did, what waits, and its questions. */
 final class PoolMessages {
-    /** What a live change of a timeout or the lifetime means in practice (docs/jobs.md). */
-    static final String LIVE_NOTE = "timeouts take effect at HikariCP's next housekeeping run, within 30 s;"
-            + " maxLifetime applies to new connections";
+    /** When a live change of a timeout takes effect (docs/jobs.md). */
+    static final String TIMEOUT_NOTE = "timeouts at HikariCP's next housekeeping run, within 30 s";
+    /** Whom a live change of maxLifetime affects. */
+    static final String LIFETIME_NOTE = "maxLifetime for new connections";
 
     private PoolMessages() {
     }
@@ -53,12 +54,24 @@ final class PoolMessages {
             text.append(" Nothing changed on the running pool: it already uses these settings.");
         }
         if (!c.appliedLive().isEmpty()) {
-            text.append(" Live now: ").append(names(c.appliedLive())).append(" (").append(LIVE_NOTE).append(").");
+            text.append(" Live now: ").append(names(c.appliedLive())).append(liveNote(c.appliedLive())).append('.');
         }
         if (!c.needsRestart().isEmpty()) {
             text.append(" Awaiting a pool restart: ").append(names(c.needsRestart())).append('.');
         }
         return text.toString();
+    }
+
+    /** When live changes take effect, if not at once: {@code  (timeouts at …; maxLifetime for new connections)}. */
+    static String liveNote(List<String> live) {
+        List<String> notes = new ArrayList<>();
+        if (live.stream().anyMatch(n -> n.endsWith("Timeout"))) {
+            notes.add(TIMEOUT_NOTE);
+        }
+        if (live.contains("maxLifetime")) {
+            notes.add(LIFETIME_NOTE);
+        }
+        return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     }
 
     /** After a restart. */

@@ -69,6 +69,7 @@ public final class PoolViewModel {
     private final PoolDraftCheck check;
     private final ReadOnlyObjectWrapper<PoolStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ObservableList<PoolRevisionRow> history = FXCollections.observableArrayList();
+    private final ObservableList<PoolRevisionRow> historyView = FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
@@ -438,7 +439,7 @@ public final class PoolViewModel {
 
     /** Applied revisions, newest first. */
     public ObservableList<PoolRevisionRow> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     /** Database, cores, limits and revision in one line. */
@@ -472,7 +473,7 @@ public final class PoolViewModel {
 
     /** Every problem of the draft, in field order. */
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(check.problems());
+        return check.problems();
     }
 
     /** Whether the engine is checking the draft (typed since the last check). */
