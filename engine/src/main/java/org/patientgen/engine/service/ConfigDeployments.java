@@ -104,6 +104,11 @@ final class ConfigDeployments implements AutoCloseable {
      */
     synchronized ConfigDeployment apply(RuntimeConfig next, String who, String why, Duration bakeTime,
                                         boolean restartPool) throws SQLException {
+        return apply(next, who, why, bakeTime, restartPool, 0);
+    }
+
+    private ConfigDeployment apply(RuntimeConfig next, String who, String why, Duration bakeTime, boolean restartPool,
+                                   long rollbackOf) throws SQLException {
         List<SettingsProblem> problems = pool.validate(PoolSettingsDraft.of(next.pool()).toBuilder());
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
@@ -116,7 +121,7 @@ final class ConfigDeployments implements AutoCloseable {
         }
         ConfigRevision previous = latestRevisionOrRecordInitial();
         String poolNote = switchTo(next, who, why, restartPool);
-        ConfigRevision revision = revisions.record(clock.instant(), who, why, next, 0);
+        ConfigRevision revision = revisions.record(clock.instant(), who, why, next, rollbackOf);
         Instant now = clock.instant();
         ConfigDeployment d = bakeTime == null
                 ? new ConfigDeployment(revision.revision(), previous.revision(), State.APPLIED, now, null, null,
@@ -131,13 +136,13 @@ final class ConfigDeployments implements AutoCloseable {
         return d;
     }
 
-    /** Applies an earlier revision's configuration again, as a new revision. */
+    /** Applies an earlier revision's configuration again, as a new revision that records which one it restored. */
     synchronized ConfigDeployment rollback(long revision, String who, String why, Duration bakeTime,
                                            boolean restartPool) throws SQLException {
         ConfigRevision target = revisions.get(revision).orElseThrow(
                 () -> new java.util.NoSuchElementException("configuration revision " + revision + " does not exist"));
         ConfigDeployment d = apply(target.config(), who, why.isBlank() ? "roll back to revision " + revision : why,
-                bakeTime, restartPool);
+                bakeTime, restartPool, revision);
         LOG.info("configuration rolled back to revision {} by {}", revision, who);
         return d;
     }
