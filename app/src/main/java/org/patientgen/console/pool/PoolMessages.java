@@ -7,7 +7,6 @@ import org.patientgen.console.dialog.Dialogs.Confirmation;
 import org.patientgen.engine.api.DatabaseLimits;
 import org.patientgen.engine.api.PoolChange;
 import org.patientgen.engine.api.PoolChangePlan;
-import org.patientgen.engine.api.PoolProperty;
 import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.api.PoolStatus;
 
@@ -104,11 +103,7 @@ final class PoolMessages {
 
     /** Asked before rolling back to an earlier revision. */
     static Confirmation rollback(long revision, PoolSettings current, PoolSettings target, PoolSettings running) {
-        List<String> changes = new ArrayList<>();
-        for (PoolProperty p : PoolProperty.changed(current, target)) {
-            PoolField f = PoolField.of(p.hikariName());
-            changes.add(p.hikariName() + " " + f.format(p.valueIn(current)) + " \u2192 " + f.format(p.valueIn(target)));
-        }
+        List<String> changes = PoolHistory.changeList(current, target);
         PoolChangePlan plan = PoolChangePlan.of(running, target);
         String detail = "Applies revision " + revision + "'s settings again, as a new revision. "
                 + (changes.isEmpty() ? "They are the same as the current settings." : String.join(", ", changes) + ".")

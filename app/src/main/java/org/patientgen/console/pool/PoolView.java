@@ -1,18 +1,13 @@
 package org.patientgen.console.pool;
 
 import atlantafx.base.theme.Styles;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -24,7 +19,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
-import org.patientgen.console.jobs.JobFormat;
 import org.patientgen.console.screen.Controls;
 import org.patientgen.console.screen.Fxml;
 import org.patientgen.console.screen.ScreenContext;
@@ -80,19 +74,11 @@ public final class PoolView implements ScreenView {
     @FXML
     private Label applyHint;
     @FXML
-    private TableView<PoolRevisionRow> historyTable;
-    @FXML
-    private TableColumn<PoolRevisionRow, Number> revisionColumn;
-    @FXML
-    private TableColumn<PoolRevisionRow, String> appliedColumn;
-    @FXML
-    private TableColumn<PoolRevisionRow, String> byColumn;
-    @FXML
-    private TableColumn<PoolRevisionRow, String> reasonColumn;
-    @FXML
-    private TableColumn<PoolRevisionRow, String> changesColumn;
+    private TableView<RevisionRow<PoolSettingsRevision>> historyTable;
     @FXML
     private Button rollbackButton;
+    @FXML
+    private Tab deployTab;
     @FXML
     private Label rollbackHint;
 
@@ -156,6 +142,7 @@ public final class PoolView implements ScreenView {
         applyHint.textProperty().bind(viewModel.applyHintProperty());
 
         buildHistory();
+        deployTab.setContent(new DeployView(viewModel.deploy(), context.clock()).root());
     }
 
     private void showDiff() {
@@ -191,41 +178,12 @@ public final class PoolView implements ScreenView {
 
     private void buildHistory() {
         historyTable.setId("pool-history");
-        historyTable.setItems(viewModel.history());
-        Label empty = new Label("No revisions yet: the first applied settings appear here.");
-        empty.getStyleClass().add(ConsoleStyles.EMPTY_STATE);
-        historyTable.setPlaceholder(empty);
-        ZoneId zone = context.clock().getZone();
-        revisionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().revision().revision()));
-        appliedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(time(c.getValue().revision().appliedAt(), zone)));
-        byColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().revision().appliedBy()));
-        reasonColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(why(c.getValue().revision())));
-        changesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().changes()));
-        reasonColumn.setCellFactory(c -> new FullTextCell());
-        changesColumn.setCellFactory(c -> new FullTextCell());
+        RevisionTable.show(historyTable, viewModel.history(), context.clock(),
+                "No revisions yet: the first applied settings appear here.");
         Controls.action(rollbackButton, "rollback-pool", MaterialDesignB.BACKUP_RESTORE);
         rollbackButton.disableProperty().bind(historyTable.getSelectionModel().selectedIndexProperty().lessThan(1)
                 .or(viewModel.busyProperty()));
         rollbackHint.setText("Select an earlier revision to apply its settings again as a new revision.");
-    }
-
-    private String time(Instant at, ZoneId zone) {
-        return JobFormat.instant(at, zone, LocalDate.now(context.clock()));
-    }
-
-    private static String why(PoolSettingsRevision r) {
-        String reason = r.reason().isBlank() ? JobFormat.NONE : r.reason();
-        return r.rollbackOf() > 0 ? "restores " + r.rollbackOf() + " · " + reason : reason;
-    }
-
-    /** A text cell whose tooltip holds the whole text, for columns too narrow for it. */
-    private static final class FullTextCell extends javafx.scene.control.TableCell<PoolRevisionRow, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-            setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
-        }
     }
 
     @Override

@@ -67,9 +67,10 @@ public final class PoolViewModel {
 
     private final PoolForm form = new PoolForm(this::edited);
     private final PoolDraftCheck check;
+    private final DeployViewModel deploy;
     private final ReadOnlyObjectWrapper<PoolStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
-    private final ObservableList<PoolRevisionRow> history = FXCollections.observableArrayList();
-    private final ObservableList<PoolRevisionRow> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<RevisionRow<PoolSettingsRevision>> history = FXCollections.observableArrayList();
+    private final ObservableList<RevisionRow<PoolSettingsRevision>> historyView = FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
@@ -104,6 +105,7 @@ public final class PoolViewModel {
         this.freshness = Objects.requireNonNull(freshness, "freshness");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.check = new PoolDraftCheck(form, tasks);
+        this.deploy = new DeployViewModel(tasks, dialogs, clock, () -> form.read().settings(), this::editsDeployed);
         check.stateProperty().addListener(o -> refreshApply());
         reason.addListener(o -> refreshApply());
         busy.addListener(o -> refreshApply());
@@ -159,6 +161,7 @@ public final class PoolViewModel {
             boolean keepEdits = c == formConnection && edited.get();
             formConnection = c;
             show(l.status(), l.history(), !keepEdits);
+            deploy.connected(l.service());
             publishUsage(s);
         }).onFailure(e -> {
             if (session == s) {
@@ -176,6 +179,7 @@ public final class PoolViewModel {
     private void endSession() {
         Session old = session;
         session = null;
+        deploy.disconnected();
         if (old != null) {
             old.loading.cancel();
             closeQuietly(old.connection, old.subscription);
@@ -198,8 +202,10 @@ public final class PoolViewModel {
             return;
         }
         check.tick(s.service);
+        deploy.tick();
         if (s.feed.takeConfigChanged()) {
             refreshStatus(s);
+            deploy.changed();
         }
         if (++ticks % CHART_TICKS == 0) {
             publishUsage(s);
@@ -240,7 +246,7 @@ public final class PoolViewModel {
     /** Shows a new status and history; {@code loadForm} replaces the form's values with the latest settings. */
     private void show(PoolStatus now, List<PoolSettingsRevision> revisions, boolean loadForm) {
         status.set(now);
-        history.setAll(PoolRevisionRow.of(revisions));
+        history.setAll(PoolHistory.rows(revisions));
         headline.set(PoolMessages.headline(now));
         pending.set(PoolMessages.pending(now));
         if (loadForm) {
@@ -251,6 +257,7 @@ public final class PoolViewModel {
         form.baseline(now.running(), now.desired());
         refreshSizing();
         refreshApply();
+        deploy.poolEdited();
         freshness.updated(clock.instant());
     }
 
@@ -261,6 +268,16 @@ public final class PoolViewModel {
         result.set("");
         check.edited();
         refreshApply();
+        deploy.poolEdited();
+    }
+
+    /** The Deploy tab applied the form's pool settings: they are the latest settings now. */
+    private void editsDeployed() {
+        edited.set(false);
+        Session s = session;
+        if (s != null && s.service != null) {
+            refreshStatus(s);
+        }
     }
 
     /** Puts the latest applied settings back into the form. */
@@ -272,6 +289,7 @@ public final class PoolViewModel {
             edited.set(false);
             check.replaced();
             refreshApply();
+            deploy.poolEdited();
         }
     }
 
@@ -432,13 +450,18 @@ public final class PoolViewModel {
         return form;
     }
 
+    /** The Deploy tab. */
+    public DeployViewModel deploy() {
+        return deploy;
+    }
+
     /** The pool as last read, or {@code null} before. */
     public ReadOnlyObjectProperty<PoolStatus> statusProperty() {
         return status.getReadOnlyProperty();
     }
 
     /** Applied revisions, newest first. */
-    public ObservableList<PoolRevisionRow> history() {
+    public ObservableList<RevisionRow<PoolSettingsRevision>> history() {
         return historyView;
     }
 

@@ -21,6 +21,7 @@ import org.patientgen.console.testing.LocalEngines;
 import org.patientgen.console.testing.ManualTicker;
 import org.patientgen.console.testing.SameThread;
 import org.patientgen.engine.api.PatientGenService;
+import org.patientgen.engine.api.PoolSettingsRevision;
 import org.patientgen.engine.api.PoolStatus;
 
 /** The pool screen's ViewModel on a real local engine, with same-thread tasks and a manual ticker. */
@@ -221,7 +222,7 @@ class PoolViewModelTest {
         quiet();
         pool.apply();
         assertThat(field(PoolField.MAXIMUM_POOL_SIZE).textProperty().get()).isEqualTo("4");
-        PoolRevisionRow first = pool.history().get(1);
+        RevisionRow<PoolSettingsRevision> first = pool.history().get(1);
         assertThat(first.revision().revision()).isEqualTo(1);
 
         pool.rollback(first.revision());

@@ -6,10 +6,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
-import org.patientgen.console.pool.PoolRevisionRow;
+import org.patientgen.console.pool.RevisionRow;
 import org.patientgen.console.testing.FxForm;
 import org.patientgen.console.testing.FxWait;
 import org.patientgen.engine.api.PatientGenService;
+import org.patientgen.engine.api.PoolSettingsRevision;
 
 /**
  * Tuning the pool in the whole console, headless, on a real local engine: a field edited into a
@@ -74,7 +75,7 @@ class PoolFlowsTest extends ConsoleUiTest {
 
         // Roll back to the first revision, after confirming.
         robot.clickOn("History");
-        TableView<PoolRevisionRow> history = robot.lookup("#pool-history").queryAs(TableView.class);
+        TableView<RevisionRow<PoolSettingsRevision>> history = robot.lookup("#pool-history").queryAs(TableView.class);
         FxWait.until(10, "three revisions", () -> history.getItems().size() == 3);
         assertThat(button("#rollback-pool").isDisabled()).isTrue();
         robot.clickOn("first settings");
