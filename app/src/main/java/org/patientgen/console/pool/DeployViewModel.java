@@ -364,12 +364,15 @@ public final class DeployViewModel {
     private void showDeployment(ConfigDeployment d) {
         deployment.set(d);
         ZoneId zone = clock.getZone();
-        StringBuilder text = new StringBuilder("Revision ").append(d.revision()).append(" (replacing ")
-                .append(d.previousRevision()).append("): ").append(d.message());
-        if (d.state() == ConfigDeployment.State.BAKING && d.bakeUntil() != null) {
-            text.append(". Watching until ").append(TIME.format(d.bakeUntil().atZone(zone))).append('.');
+        StringBuilder text = new StringBuilder("Revision ").append(d.revision()).append(", replacing ")
+                .append(d.previousRevision());
+        String message = d.message();
+        if (d.bakeUntil() != null) {
+            // The engine writes the instant in UTC; the console shows local time.
+            message = message.replace(d.bakeUntil().toString(), TIME.format(d.bakeUntil().atZone(zone)));
         }
-        d.failures().forEach(f -> text.append("\n").append(f.name()).append(": ").append(f.detail()));
+        text.append('\n').append(Character.toUpperCase(message.charAt(0))).append(message.substring(1)).append('.');
+        d.failures().forEach(f -> text.append('\n').append(f.name()).append(": ").append(f.detail()));
         deploymentText.set(text.toString());
     }
 

@@ -86,13 +86,15 @@ class DeployViewModelTest {
                 + " engine's readiness for 1 s and restores the previous configuration if it fails twice in a row.");
         ConfigDeployment started = deploy.deploymentProperty().get();
         assertThat(started.state()).isEqualTo(ConfigDeployment.State.BAKING);
-        assertThat(deploy.deploymentTextProperty().get()).startsWith("Revision " + started.revision() + " (replacing ");
+        assertThat(deploy.deploymentTextProperty().get()).startsWith("Revision " + started.revision() + ", replacing ")
+                .contains("\nApplied; health gate watching until ")
+                .doesNotContain(started.bakeUntil().toString());
         assertThat(engine.service().workerConcurrency()).isEqualTo(1);
 
         await(ticker, WAIT, "the gate's verdict", () -> deploy.deploymentProperty().get().settled());
 
         assertThat(deploy.deploymentProperty().get().state()).isEqualTo(ConfigDeployment.State.CONFIRMED);
-        assertThat(deploy.deploymentTextProperty().get()).contains("confirmed");
+        assertThat(deploy.deploymentTextProperty().get()).endsWith("\nHealthy for the whole bake time; confirmed.");
         assertThat(deploy.history()).hasSize(2);
         assertThat(deploy.history().get(0).reason()).isEqualTo("one worker");
         assertThat(deploy.history().get(0).changes()).isEqualTo("workers 0 → 1");

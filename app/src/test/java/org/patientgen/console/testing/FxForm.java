@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
@@ -36,6 +37,12 @@ public final class FxForm {
     public static void retype(FxRobot robot, String query, String text) throws Exception {
         robot.clickOn(reveal(robot, query));
         robot.push(KeyCode.CONTROL, KeyCode.A).write(text);
+    }
+
+    /** The header of the tab titled {@code title} (a bare text query could match a hidden button of that name). */
+    public static Node tab(FxRobot robot, String title) {
+        return robot.lookup(".tab-pane > .tab-header-area .tab-label")
+                .match((Labeled l) -> title.equals(l.getText())).query();
     }
 
     private static ScrollPane enclosing(Node node) {

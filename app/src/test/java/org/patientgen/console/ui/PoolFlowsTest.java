@@ -45,7 +45,7 @@ class PoolFlowsTest extends ConsoleUiTest {
         FxWait.until(10, "Apply", () -> !button("#apply-pool").isDisabled());
         assertThat(robot.lookup("#pool-diff-maximumPoolSize").tryQuery()).isPresent();
         robot.clickOn("#apply-pool");
-        FxWait.until(10, "the result", () -> label("#pool-result").isVisible());
+        FxWait.until(10, "the result", () -> !label("#pool-result").getText().isEmpty());
         assertThat(label("#pool-result").getText()).isEqualTo("Revision 2 applied. Live now: maximumPoolSize.");
         assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();
         assertThat(service.pool().running().maximumPoolSize()).isEqualTo(12);
@@ -74,7 +74,7 @@ class PoolFlowsTest extends ConsoleUiTest {
         assertThat(service.pool().running().keepaliveTime()).isEqualTo(60_000);
 
         // Roll back to the first revision, after confirming.
-        robot.clickOn("History");
+        robot.clickOn(FxForm.tab(robot, "History"));
         TableView<RevisionRow<PoolSettingsRevision>> history = robot.lookup("#pool-history").queryAs(TableView.class);
         FxWait.until(10, "three revisions", () -> history.getItems().size() == 3);
         assertThat(button("#rollback-pool").isDisabled()).isTrue();
@@ -86,6 +86,31 @@ class PoolFlowsTest extends ConsoleUiTest {
         assertThat(service.pool().running().maximumPoolSize()).isEqualTo(10);
         assertThat(label("#pool-pending").getText()).startsWith("keepaliveTime waits for a pool restart");
         assertThat(history.getItems().get(0).revision().rollbackOf()).isEqualTo(1);
+    }
+
+    @Test
+    void deployBehindAHealthGateUntilConfirmed() throws Exception {
+        open(0);
+        robot.clickOn("#nav-pool");
+        FxWait.until(60, "the pool's settings", () -> robot.lookup("#pool-field-maximumPoolSize").tryQuery()
+                .map(n -> "10".equals(((javafx.scene.control.TextField) n).getText())).orElse(false));
+        robot.clickOn(FxForm.tab(robot, "Deploy"));
+        FxWait.until(10, "the running configuration", () -> "0".equals(robot.lookup("#deploy-workers")
+                .queryAs(javafx.scene.control.TextField.class).getText()));
+
+        FxForm.retype(robot, "#deploy-workers", "300");
+        assertThat(label("#deploy-workers-note").getText()).isEqualTo("Workers must be between 0 and 256, was 300.");
+        FxForm.retype(robot, "#deploy-workers", "1");
+        FxForm.retype(robot, "#deploy-bake", "1 s");
+        robot.clickOn("#deploy-reason").write("one worker");
+        FxWait.until(10, "Deploy", () -> !button("#deploy-config").isDisabled());
+        robot.clickOn("#deploy-config");
+        FxWait.until(10, "the question", () -> robot.lookup("Deploy the runtime configuration?").tryQuery().isPresent());
+        robot.clickOn(dialogButton("Deploy"));
+
+        FxWait.until(30, "the gate's verdict", () -> "confirmed".equals(label("#deploy-state").getText()));
+        assertThat(label("#deploy-message").getText()).endsWith("Healthy for the whole bake time; confirmed.");
+        assertThat(console.local().service().workerConcurrency()).isEqualTo(1);
     }
 
     private Label label(String query) {

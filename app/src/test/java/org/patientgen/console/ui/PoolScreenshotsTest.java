@@ -15,7 +15,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders the pool screen in its interesting states, light and dark, to
  * {@code app/target/screenshots/pool-*.png}: edits with a problem and a restart-required change, the
- * confirmation, what an apply did with a change awaiting a restart, and the history.
+ * confirmation, what an apply did with a change awaiting a restart, the history, and a gated deployment
+ * while it bakes and once confirmed.
  */
 class PoolScreenshotsTest extends ConsoleUiTest {
 
@@ -45,13 +46,30 @@ class PoolScreenshotsTest extends ConsoleUiTest {
         Scene confirm = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene();
         shootBoth(confirm, "pool-confirm-restart");
         robot.clickOn("Apply, restart later");
-        FxWait.until(10, "the result", () -> robot.lookup("#pool-result").queryAs(Label.class).isVisible());
+        FxWait.until(10, "the result", () -> !robot.lookup("#pool-result").queryAs(Label.class).getText().isEmpty());
         Thread.sleep(1_200);
         shootBoth(scene, "pool-applied");
 
-        robot.clickOn("History");
+        robot.clickOn(FxForm.tab(robot, "History"));
         shootBoth(scene, "pool-history");
-        assertThat(Screenshots.directory().resolve("pool-history-dark.png")).exists();
+
+        robot.clickOn(FxForm.tab(robot, "Deploy"));
+        FxForm.retype(robot, "#deploy-workers", "2");
+        FxForm.retype(robot, "#deploy-bake", "3 s");
+        robot.clickOn("#deploy-reason").write("two workers");
+        FxWait.until(10, "Deploy to be enabled: " + robot.lookup("#deploy-hint").queryAs(Label.class).getText(),
+                () -> !robot.lookup("#deploy-config").queryButton().isDisabled());
+        robot.clickOn("#deploy-config");
+        FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) ->
+                "Deploy".equals(b.getText())).queryButton());
+        FxWait.until(10, "the deployment", () -> !robot.lookup("#deploy-state").queryAs(Label.class).getText().isEmpty());
+        FxForm.reveal(robot, "#deploy-workers");
+        shootBoth(scene, "pool-deploy-baking");
+        FxWait.until(30, "the gate's verdict", () -> "confirmed".equals(robot.lookup("#deploy-state")
+                .queryAs(Label.class).getText()));
+        shootBoth(scene, "pool-deploy");
+        assertThat(Screenshots.directory().resolve("pool-deploy-dark.png")).exists();
     }
 
     private void shootBoth(Scene scene, String name) throws Exception {
