@@ -1,11 +1,13 @@
 package org.patientgen.console.pool;
 
 import atlantafx.base.theme.Styles;
+import impl.org.controlsfx.skin.DecorationPane;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
@@ -53,6 +55,8 @@ public final class PoolView implements ScreenView {
     private Button restartButton;
     @FXML
     private SplitPane split;
+    @FXML
+    private ScrollPane formScroll;
     @FXML
     private VBox formBox;
     @FXML
@@ -116,6 +120,13 @@ public final class PoolView implements ScreenView {
         Controls.action(restartButton, "restart-pool", MaterialDesignR.RESTART, viewModel.busyProperty());
 
         PoolFormView.build(formBox, viewModel);
+        // ControlsFX draws decorations on the nearest DecorationPane above a control, and without one
+        // makes one the scene's root — the main window's, which the theme and every other screen
+        // rely on. One inside the scrolled form keeps them here and lets them scroll with their fields.
+        formScroll.setContent(null);
+        DecorationPane decorations = new DecorationPane();
+        decorations.setRoot(formBox);
+        formScroll.setContent(decorations);
         split.getDividers().get(0).setPosition(0.56);
         connectionsChartHolder.getChildren().add(charts.connections());
         acquireChartHolder.getChildren().add(charts.acquire());

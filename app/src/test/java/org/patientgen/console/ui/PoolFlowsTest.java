@@ -23,6 +23,7 @@ class PoolFlowsTest extends ConsoleUiTest {
     @Test
     void editValidateApplyLiveApplyWithRestartAndRollBack() throws Exception {
         open(0);
+        javafx.scene.Parent windowRoot = console.window().stage().getScene().getRoot();
         robot.clickOn("#nav-pool");
         FxWait.until(60, "the pool's settings", () -> robot.lookup("#pool-field-maximumPoolSize").tryQuery()
                 .map(n -> "10".equals(((javafx.scene.control.TextField) n).getText())).orElse(false));
@@ -36,6 +37,8 @@ class PoolFlowsTest extends ConsoleUiTest {
                 + " connection is still being checked. Lower it below 30 s (30000 ms) or raise connectionTimeout.");
         assertThat(button("#apply-pool").isDisabled()).isTrue();
         assertThat(label("#pool-apply-hint").getText()).isEqualTo("Fix the problem first.");
+        assertThat(console.window().stage().getScene().getRoot()).as("decorations keep to the pool screen")
+                .isSameAs(windowRoot);
         FxForm.retype(robot, "#pool-field-validationTimeout", "5 s");
         FxWait.until(10, "the message to go", () -> !label("#pool-field-validationTimeout-error").isVisible());
 
