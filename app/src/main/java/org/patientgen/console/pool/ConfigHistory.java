@@ -12,15 +12,9 @@ final class ConfigHistory {
 
     /** Rows for revisions listed newest first, each compared with the next older one. */
     static List<RevisionRow<ConfigRevision>> rows(List<ConfigRevision> newestFirst) {
-        List<RevisionRow<ConfigRevision>> rows = new ArrayList<>(newestFirst.size());
-        for (int i = 0; i < newestFirst.size(); i++) {
-            ConfigRevision r = newestFirst.get(i);
-            String changes = i + 1 < newestFirst.size() ? changes(newestFirst.get(i + 1).config(), r.config())
-                    : "first configuration";
-            rows.add(new RevisionRow<>(r, r.revision(), r.appliedAt(), r.appliedBy(), r.reason(), r.rollbackOf(),
-                    changes));
-        }
-        return rows;
+        return RevisionRow.rows(newestFirst, ConfigRevision::config, ConfigHistory::changes, "first configuration",
+                (r, changes) -> new RevisionRow<>(r, r.revision(), r.appliedAt(), r.appliedBy(), r.reason(),
+                        r.rollbackOf(), changes));
     }
 
     /** What differs from {@code before} to {@code after}, old → new; {@code no change} when nothing does. */

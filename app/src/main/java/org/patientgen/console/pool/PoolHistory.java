@@ -13,15 +13,9 @@ final class PoolHistory {
 
     /** Rows for revisions listed newest first, each compared with the next older one. */
     static List<RevisionRow<PoolSettingsRevision>> rows(List<PoolSettingsRevision> newestFirst) {
-        List<RevisionRow<PoolSettingsRevision>> rows = new ArrayList<>(newestFirst.size());
-        for (int i = 0; i < newestFirst.size(); i++) {
-            PoolSettingsRevision r = newestFirst.get(i);
-            String changes = i + 1 < newestFirst.size() ? changes(newestFirst.get(i + 1).settings(), r.settings())
-                    : "first settings";
-            rows.add(new RevisionRow<>(r, r.revision(), r.appliedAt(), r.appliedBy(), r.reason(), r.rollbackOf(),
-                    changes));
-        }
-        return rows;
+        return RevisionRow.rows(newestFirst, PoolSettingsRevision::settings, PoolHistory::changes, "first settings",
+                (r, changes) -> new RevisionRow<>(r, r.revision(), r.appliedAt(), r.appliedBy(), r.reason(),
+                        r.rollbackOf(), changes));
     }
 
     /** What differs from {@code before} to {@code after}, old → new; {@code no change} when nothing does. */

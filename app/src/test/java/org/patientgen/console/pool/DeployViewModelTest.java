@@ -3,50 +3,21 @@ package org.patientgen.console.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patientgen.console.testing.Eventually.await;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.patientgen.console.connection.Connection;
-import org.patientgen.console.connection.local.LocalEngineConnection;
-import org.patientgen.console.screen.Freshness;
-import org.patientgen.console.testing.FakeDialogs;
-import org.patientgen.console.testing.LocalEngines;
-import org.patientgen.console.testing.ManualTicker;
-import org.patientgen.console.testing.SameThread;
 import org.patientgen.engine.api.ConfigDeployment;
 import org.patientgen.engine.api.ConfigRevision;
 
 /** The Deploy tab on a real local engine: checks, a gated deployment followed to its end, the pool edits, rollback. */
-class DeployViewModelTest {
+class DeployViewModelTest extends PoolScreenTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path temp;
-
-    final ManualTicker ticker = new ManualTicker();
-    final FakeDialogs dialogs = new FakeDialogs();
-    LocalEngineConnection engine;
-    PoolViewModel pool;
     DeployViewModel deploy;
 
     @BeforeEach
-    void open() {
-        engine = LocalEngines.in(temp.resolve("engine"), 0);
-        pool = new PoolViewModel(new SimpleObjectProperty<Connection>(engine), SameThread.tasks(), ticker, dialogs,
-                new Freshness(), Clock.systemDefaultZone());
-        pool.attach();
+    void deployTab() {
         deploy = pool.deploy();
-    }
-
-    @AfterEach
-    void close() {
-        pool.detach();
-        engine.close();
     }
 
     @Test
