@@ -63,7 +63,10 @@ final class PoolCharts {
             long last = samples.get(samples.size() - 1).at().toEpochMilli();
             for (int i = (samples.size() - 1) % step; i < samples.size(); i += step) {
                 PoolUsageSample s = samples.get(i);
-                points.add(new XYChart.Data<>((s.at().toEpochMilli() - last) / 1000.0, value.applyAsDouble(s)));
+                double v = value.applyAsDouble(s);
+                if (Double.isFinite(v)) {
+                    points.add(new XYChart.Data<>((s.at().toEpochMilli() - last) / 1000.0, v));
+                }
             }
         }
         series.getData().setAll(points);

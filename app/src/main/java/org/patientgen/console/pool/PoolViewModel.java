@@ -139,6 +139,8 @@ public final class PoolViewModel {
         error.set("");
         result.set("");
         headline.set("Reading the pool of " + c.name() + "…");
+        usage.set(List.of());
+        usageSummary.set("Waiting for " + c.name() + "'s metrics (a snapshot a second)…");
         s.loading = tasks.task("Reading the pool of " + c.name(), p -> {
             PatientGenService service = c.service();
             Subscription sub = service.subscribe(Set.of(EventTopic.METRICS, EventTopic.CONFIG), s.feed);

@@ -53,6 +53,11 @@ class ScreenshotsTest extends ConsoleUiTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
+        // Coming back from another screen, the jobs screen reads its jobs again: wait for the new rows,
+        // and for their cells to settle (a click aimed at a cell being replaced finds no scene).
+        FxWait.until(10, "the jobs again", () -> table().getItems().size() == 5
+                && robot.lookup(".pg-badge.pg-state-queued").tryQuery().isPresent());
+        Thread.sleep(1_000);
         robot.clickOn(".pg-badge.pg-state-queued");
         robot.clickOn("#cancel-jobs");
         FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
