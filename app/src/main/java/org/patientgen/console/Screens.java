@@ -1,8 +1,10 @@
 package org.patientgen.console;
 
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.patientgen.console.jobs.JobsView;
+import org.patientgen.console.pool.PoolView;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.screen.ScreenRegistry;
 import org.patientgen.console.servers.ServersView;
@@ -18,6 +20,7 @@ public final class Screens {
     public static ScreenRegistry all() {
         return new ScreenRegistry()
                 .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new))
-                .register(new Screen("servers", "Servers", MaterialDesignS.SERVER_NETWORK, ServersView::new));
+                .register(new Screen("servers", "Servers", MaterialDesignS.SERVER_NETWORK, ServersView::new))
+                .register(new Screen("pool", "Pool", MaterialDesignD.DATABASE_COG, PoolView::new));
     }
 }

@@ -53,8 +53,12 @@ class ScreenshotsTest extends ConsoleUiTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
-        // The last screen rendered was another one: let the jobs table reload and settle before clicking.
-        Thread.sleep(600);
+        // Coming back from another screen, the jobs screen reads its jobs again: wait for the new rows,
+        // and for their cells to settle; click a badge that is still in the scene (a cell being
+        // replaced has none).
+        FxWait.until(10, "the jobs again", () -> table().getItems().size() == 5
+                && robot.lookup(".pg-badge.pg-state-queued").tryQuery().isPresent());
+        Thread.sleep(1_000);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node queued = robot.lookup(".pg-badge.pg-state-queued")
                 .match((javafx.scene.Node n) -> n.getScene() != null).query();
