@@ -1,7 +1,9 @@
 package org.patientgen.console;
 
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.patientgen.console.jobs.JobsView;
+import org.patientgen.console.schedules.SchedulesView;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.screen.ScreenRegistry;
 
@@ -15,6 +17,7 @@ public final class Screens {
 
     public static ScreenRegistry all() {
         return new ScreenRegistry()
-                .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new));
+                .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new))
+                .register(new Screen("schedules", "Schedules", MaterialDesignC.CALENDAR_CLOCK, SchedulesView::new));
     }
 }
