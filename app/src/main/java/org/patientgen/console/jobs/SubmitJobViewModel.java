@@ -73,6 +73,7 @@ public final class SubmitJobViewModel {
 
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper firstError = new ReadOnlyStringWrapper(this, "firstError", "");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper(this, "submitError", "");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(this, "submitting");
@@ -141,7 +142,9 @@ public final class SubmitJobViewModel {
         longIn("priority", priority.get(), JobSubmission.MIN_PRIORITY, JobSubmission.MAX_PRIORITY, "Priority");
         error("labels", checkLabels(labels.get()));
         longIn("attempts", attempts.get(), 1, RetryPolicy.MAX_ATTEMPTS, "Attempts per shard");
-        valid.set(errors.values().stream().allMatch(e -> e.get().isEmpty()));
+        firstError.set(errors.values().stream().map(ReadOnlyStringWrapper::get).filter(e -> !e.isEmpty()).findFirst()
+                .orElse(""));
+        valid.set(firstError.get().isEmpty());
         preview.set(pop != null && shard != null ? previewOf(pop, shard) : "Enter a population and a shard size to"
                 + " see how the job splits.");
     }
@@ -424,6 +427,11 @@ public final class SubmitJobViewModel {
     /** Whether every field is valid. */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /** The first field's problem in form order, or empty when every field is valid. */
+    public ReadOnlyStringProperty firstErrorProperty() {
+        return firstError.getReadOnlyProperty();
     }
 
     /** Shards and estimated duration. */
