@@ -2,8 +2,10 @@ package org.patientgen.console;
 
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.patientgen.console.jobs.JobsView;
 import org.patientgen.console.schedules.SchedulesView;
+import org.patientgen.console.workflows.WorkflowsView;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.screen.ScreenRegistry;
 
@@ -18,6 +20,7 @@ public final class Screens {
     public static ScreenRegistry all() {
         return new ScreenRegistry()
                 .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new))
-                .register(new Screen("schedules", "Schedules", MaterialDesignC.CALENDAR_CLOCK, SchedulesView::new));
+                .register(new Screen("schedules", "Schedules", MaterialDesignC.CALENDAR_CLOCK, SchedulesView::new))
+                .register(new Screen("workflows", "Workflows", MaterialDesignS.SITEMAP_OUTLINE, WorkflowsView::new));
     }
 }

@@ -24,7 +24,7 @@ import org.patientgen.engine.api.OnUpstreamFailure;
  */
 public record WorkflowDiagram(List<NodeView> nodes, List<EdgeView> edges, double width, double height) {
     /** Box size and gaps of every diagram. */
-    public static final Spacing SPACING = new Spacing(172, 58, 76, 26, 34);
+    public static final Spacing SPACING = new Spacing(160, 58, 64, 26, 34);
     /** Extra room below the boxes for edges that close a cycle. */
     static final double BELOW = 40;
     /** Nothing to draw. */

@@ -202,6 +202,8 @@ public final class WorkflowEditorViewModel {
         });
         edges.add(edge);
         selection.set(Selection.edge(d));
+        // Ready for the next edge from the same node.
+        edgeTo.set(null);
         refreshEdgeChoice();
         changed();
     }

@@ -83,7 +83,7 @@ class SchedulesFlowTest extends ConsoleUiTest {
         robot.clickOn("#run-schedule-now");
         FxWait.until(10, "the run-now job in the history", () -> robot.lookup("#schedules-message").queryAs(Label.class)
                 .getText().startsWith("Submitted job #"));
-        shootBoth("schedules");
+        shootBoth("schedules-list");
     }
 
     private void shootBoth(String name) throws Exception {

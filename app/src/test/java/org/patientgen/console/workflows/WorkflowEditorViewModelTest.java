@@ -95,6 +95,11 @@ class WorkflowEditorViewModelTest {
                 .isEqualTo("job-2 runs once job-1 has ended, however it ended (e.g. a clean-up step).");
         assertThat(arrow("job-1", "job-2").policy()).isEqualTo(OnUpstreamFailure.RUN);
         assertThat(box("job-2").box().layer()).isEqualTo(1);
+        // The bar is ready for the next edge from the same node; the same edge again is refused.
+        assertThat(editor.edgeFromProperty().get()).isEqualTo("job-1");
+        assertThat(editor.edgeToProperty().get()).isNull();
+        assertThat(editor.canAddEdgeProperty().get()).isFalse();
+        editor.edgeToProperty().set("job-2");
         assertThat(editor.canAddEdgeProperty().get()).isFalse();
         assertThat(editor.edgeProblemProperty().get()).isEqualTo("job-1 → job-2 exists already.");
 
