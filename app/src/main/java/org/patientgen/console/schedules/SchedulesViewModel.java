@@ -29,6 +29,7 @@ import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.dialog.Dialogs.Confirmation;
 import org.patientgen.console.jobs.JobFormat;
 import org.patientgen.console.screen.Freshness;
+import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
 import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.Failures;
@@ -41,7 +42,6 @@ import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobStateChanged;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
-import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleFire;
 
@@ -94,7 +94,8 @@ public final class SchedulesViewModel {
     private final ReadOnlyObjectWrapper<ScheduleEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private final ChangeListener<Connection> reconnect = (obs, old, now) -> connect();
 
-    private Session session;
+    /** The active connection's session while the screen is shown, else null. */
+    private ServiceSession session;
     private Cancellable tick = Cancellable.NONE;
     private Cancellable historyLoad = Cancellable.NONE;
     private long ticks;
@@ -115,42 +116,17 @@ public final class SchedulesViewModel {
         connected.addListener(o -> refreshActions());
     }
 
-    /** A connection's state while the screen is attached; replaced on every (re)connect. */
-    private static final class Session {
-        final Connection connection;
-        /** Set by the service's event thread when something may have changed. */
-        final AtomicBoolean dirty = new AtomicBoolean();
-        PatientGenService service;
-        Subscription subscription;
-        boolean fetching;
+    /** Whether something may have changed: set by the service's event thread, read by the tick. */
+    private final AtomicBoolean dirty = new AtomicBoolean();
 
-        Session(Connection connection) {
-            this.connection = connection;
-        }
-
-        void onEvent(EngineEvent event) {
-            if (event instanceof ConfigChanged c && "schedule".equals(c.targetType())
-                    || event instanceof JobStateChanged j && j.transition().from() == null) {
-                dirty.set(true);
-            }
-        }
-
-        void close(BackgroundTasks tasks) {
-            Subscription sub = subscription;
-            subscription = null;
-            if (sub != null) {
-                tasks.task("Closing the schedules subscription", p -> {
-                    sub.close();
-                    return null;
-                }).quiet().start();
-            }
+    private void onEvent(EngineEvent event) {
+        if (event instanceof ConfigChanged c && "schedule".equals(c.targetType())
+                || event instanceof JobStateChanged j && j.transition().from() == null) {
+            dirty.set(true);
         }
     }
 
     private record Loaded(List<Schedule> schedules, Map<Long, List<ScheduleFire>> fires) {
-    }
-
-    private record Connected(PatientGenService service, Subscription subscription, Loaded loaded) {
     }
 
     // ---- lifecycle ----
@@ -181,10 +157,9 @@ public final class SchedulesViewModel {
     }
 
     private void endSession() {
-        Session old = session;
-        session = null;
-        if (old != null) {
-            old.close(tasks);
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 
@@ -195,40 +170,22 @@ public final class SchedulesViewModel {
             // An editor describes a schedule of the connection it was opened on.
             closeEditor();
         }
-        Session s = new Session(c);
-        session = s;
         rows.clear();
         byId.clear();
         history.clear();
         connected.set(false);
         error.set("");
         placeholder.set("Loading schedules from " + c.name() + "…");
-        tasks.task("Loading schedules from " + c.name(), p -> {
-            PatientGenService service = c.service();
-            Subscription sub = service.subscribe(Set.of(EventTopic.CONFIG, EventTopic.JOBS), s::onEvent);
-            try {
-                return new Connected(service, sub, load(service));
-            } catch (RuntimeException e) {
-                sub.close();
-                throw e;
-            }
-        }).onSuccess(r -> {
-            if (session != s) {
-                Session stale = new Session(c);
-                stale.subscription = r.subscription();
-                stale.close(tasks);
-                return;
-            }
-            s.service = r.service();
-            s.subscription = r.subscription();
-            connected.set(true);
-            show(r.loaded());
-        }).onFailure(e -> {
-            if (session == s) {
-                error.set("Cannot load schedules from " + c.name() + ": " + Failures.message(e));
-                placeholder.set("No schedules to show: " + c.name() + " is not reachable. Press Reload to try again.");
-            }
-        }).start();
+        session = new ServiceSession(c, tasks);
+        session.open("Loading schedules from " + c.name(), Set.of(EventTopic.CONFIG, EventTopic.JOBS), this::onEvent,
+                SchedulesViewModel::load, loaded -> {
+                    connected.set(true);
+                    show(loaded);
+                }, e -> {
+                    error.set("Cannot load schedules from " + c.name() + ": " + Failures.message(e));
+                    placeholder.set("No schedules to show: " + c.name() + " is not reachable. Press Reload to try"
+                            + " again.");
+                });
     }
 
     private static Loaded load(PatientGenService service) {
@@ -251,13 +208,12 @@ public final class SchedulesViewModel {
     }
 
     private void onTick(boolean fullRefresh) {
-        Session s = session;
-        if (s == null || s.service == null) {
+        if (session == null || !session.ready()) {
             return;
         }
         Instant now = clock.instant();
         boolean passed = rows.stream().anyMatch(r -> r.nextFireAt() != null && !r.nextFireAt().isAfter(now));
-        if (s.dirty.getAndSet(false) || passed || fullRefresh) {
+        if (dirty.getAndSet(false) || passed || fullRefresh) {
             refresh();
         }
         rows.forEach(r -> r.retime(now));
@@ -265,20 +221,9 @@ public final class SchedulesViewModel {
 
     /** Reads the list again, quietly. */
     void refresh() {
-        Session s = session;
-        if (s == null || s.service == null || s.fetching) {
-            return;
+        if (session != null) {
+            session.read("Refreshing schedules", SchedulesViewModel::load, this::show);
         }
-        s.fetching = true;
-        tasks.task("Refreshing schedules", p -> load(s.service)).quiet()
-                .onSuccess(loaded -> {
-                    s.fetching = false;
-                    if (session == s) {
-                        show(loaded);
-                    }
-                })
-                .onFailure(e -> s.fetching = false)
-                .start();
     }
 
     private void show(Loaded loaded) {
@@ -345,8 +290,8 @@ public final class SchedulesViewModel {
     private void loadHistory() {
         historyLoad.cancel();
         ScheduleRow row = selected.get();
-        Session s = session;
-        if (row == null || s == null || s.service == null) {
+        ServiceSession s = session;
+        if (row == null || s == null || !s.ready()) {
             history.clear();
             historyPlaceholder.set(SELECT_FOR_HISTORY);
             return;
@@ -355,9 +300,10 @@ public final class SchedulesViewModel {
         long id = row.id();
         historyPlaceholder.set("Loading…");
         historyLoad = tasks.task("Reading the fire history of " + row.nameProperty().get(), p -> {
+            PatientGenService service = s.connection().service();
             List<FireRow> result = new ArrayList<>();
-            for (ScheduleFire f : s.service.scheduleFires(id, HISTORY)) {
-                result.add(fireRow(s.service, f, zone));
+            for (ScheduleFire f : service.scheduleFires(id, HISTORY)) {
+                result.add(fireRow(service, f, zone));
             }
             return result;
         }).quiet().onSuccess(list -> {
@@ -402,15 +348,15 @@ public final class SchedulesViewModel {
     }
 
     private void openEditor(Schedule schedule) {
-        Session s = session;
-        if (s == null || s.service == null) {
+        ServiceSession s = session;
+        if (s == null || !s.ready()) {
             return;
         }
         closeEditor();
         Set<String> taken = rows.stream().filter(r -> schedule == null || r.id() != schedule.id())
                 .map(r -> r.nameProperty().get()).collect(Collectors.toSet());
-        ScheduleEditorViewModel vm = new ScheduleEditorViewModel(s.connection, tasks, ticker, clock, schedule, taken);
-        editorConnection = s.connection;
+        ScheduleEditorViewModel vm = new ScheduleEditorViewModel(s.connection(), tasks, ticker, clock, schedule, taken);
+        editorConnection = s.connection();
         editor.set(vm);
         vm.attach();
     }
@@ -444,46 +390,38 @@ public final class SchedulesViewModel {
     /** Enables the selected schedule if disabled, else disables it. */
     public void toggleSelected() {
         ScheduleRow row = selected.get();
-        Session s = session;
-        if (row == null || s == null || s.service == null) {
+        if (row == null || session == null) {
             return;
         }
         boolean enable = !row.enabledProperty().get();
-        tasks.task((enable ? "Enabling " : "Disabling ") + row.nameProperty().get(),
-                        p -> s.service.setScheduleEnabled(row.id(), enable))
-                .onSuccess(saved -> {
+        session.call((enable ? "Enabling " : "Disabling ") + row.nameProperty().get(),
+                service -> service.setScheduleEnabled(row.id(), enable), saved -> {
                     message.set((enable ? "Enabled" : "Disabled") + " \u201c" + saved.definition().name() + "\u201d"
                             + (enable ? "; it next fires " + ScheduleFormat.shortTime(saved.nextFireAt(),
                             saved.definition().timeZone()) + ". Times that passed while it was disabled do not fire."
                             : "; it keeps its definition and history."));
                     afterCommand(saved);
-                })
-                .onFailure(this::failed)
-                .start();
+                }, this::failed);
     }
 
     /** Submits the selected schedule's job now, outside its timetable. */
     public void runSelectedNow() {
         ScheduleRow row = selected.get();
-        Session s = session;
-        if (row == null || s == null || s.service == null) {
+        if (row == null || session == null) {
             return;
         }
-        tasks.task("Running " + row.nameProperty().get() + " now", p -> s.service.runScheduleNow(row.id()))
-                .onSuccess((Job job) -> {
+        session.call("Running " + row.nameProperty().get() + " now", service -> service.runScheduleNow(row.id()),
+                (Job job) -> {
                     message.set("Submitted job #" + job.id() + " from \u201c" + row.nameProperty().get()
                             + "\u201d. Run now does not move its next fire time; the Jobs screen shows the job.");
                     afterCommand(null);
-                })
-                .onFailure(this::failed)
-                .start();
+                }, this::failed);
     }
 
     /** Deletes the selected schedule after the user confirms; the jobs it submitted stay. */
     public void deleteSelected() {
         ScheduleRow row = selected.get();
-        Session s = session;
-        if (row == null || s == null || s.service == null) {
+        if (row == null || session == null || !session.ready()) {
             return;
         }
         String name = row.nameProperty().get();
@@ -493,34 +431,29 @@ public final class SchedulesViewModel {
         if (!go) {
             return;
         }
-        tasks.task("Deleting schedule " + name, p -> {
-            s.service.deleteSchedule(row.id());
-            return null;
-        }).onSuccess(x -> {
+        session.call("Deleting schedule " + name, service -> {
+            service.deleteSchedule(row.id());
+            return row;
+        }, deleted -> {
             message.set("Deleted schedule \u201c" + name + "\u201d.");
             selected.set(null);
             afterCommand(null);
-        }).onFailure(this::failed).start();
+        }, this::failed);
     }
 
+    /** After a command: reads the list again at once (selecting {@code select}, if given). */
     private void afterCommand(Schedule select) {
         error.set("");
-        Session s = session;
-        if (s == null || s.service == null) {
+        if (session == null) {
             return;
         }
-        tasks.task("Refreshing schedules", p -> load(s.service)).quiet()
-                .onSuccess(loaded -> {
-                    if (session == s) {
-                        show(loaded);
-                        if (select != null && byId.containsKey(select.id())) {
-                            selected.set(byId.get(select.id()));
-                        }
-                        loadHistory();
-                    }
-                })
-                .onFailure(this::failed)
-                .start();
+        session.call("Refreshing schedules", SchedulesViewModel::load, loaded -> {
+            show(loaded);
+            if (select != null && byId.containsKey(select.id())) {
+                selected.set(byId.get(select.id()));
+            }
+            loadHistory();
+        }, this::failed);
     }
 
     private void failed(Throwable e) {

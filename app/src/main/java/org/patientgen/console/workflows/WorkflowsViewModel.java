@@ -21,6 +21,7 @@ import org.patientgen.console.connection.Connection;
 import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.dialog.Dialogs.Confirmation;
 import org.patientgen.console.screen.Freshness;
+import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
 import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.Failures;
@@ -33,8 +34,6 @@ import org.patientgen.engine.api.EventTopic;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobStateChanged;
 import org.patientgen.engine.api.OnUpstreamFailure;
-import org.patientgen.engine.api.PatientGenService;
-import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.api.Workflow;
 import org.patientgen.engine.api.WorkflowEdge;
 import org.patientgen.engine.api.WorkflowJob;
@@ -84,7 +83,8 @@ public final class WorkflowsViewModel {
     private final ChangeListener<Connection> reconnect = (obs, old, now) -> connect();
     private final ChangeListener<WorkflowDiagram> editorDiagram = (obs, old, now) -> diagram.set(now);
 
-    private Session session;
+    /** The active connection's session while the screen is shown, else null. */
+    private ServiceSession session;
     private Cancellable tick = Cancellable.NONE;
     private long ticks;
     /** The connection whose draft or workflow is shown. */
@@ -100,51 +100,26 @@ public final class WorkflowsViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A connection's state while the screen is attached; replaced on every (re)connect. */
-    private static final class Session {
-        final Connection connection;
-        /** Job ids whose state changed; written by the service's event thread. Guarded by itself. */
-        final Set<Long> changed = new HashSet<>();
-        PatientGenService service;
-        Subscription subscription;
-        boolean fetching;
+    /** Job ids whose state changed since the last tick; written by the service's event thread. Guarded by itself. */
+    private final Set<Long> changed = new HashSet<>();
 
-        Session(Connection connection) {
-            this.connection = connection;
-        }
-
-        void onEvent(EngineEvent event) {
-            if (event instanceof JobStateChanged c) {
-                synchronized (changed) {
-                    changed.add(c.transition().jobId());
-                }
-            }
-        }
-
-        Set<Long> drain() {
+    private void onEvent(EngineEvent event) {
+        if (event instanceof JobStateChanged c) {
             synchronized (changed) {
-                Set<Long> ids = Set.copyOf(changed);
-                changed.clear();
-                return ids;
+                changed.add(c.transition().jobId());
             }
         }
+    }
 
-        void close(BackgroundTasks tasks) {
-            Subscription sub = subscription;
-            subscription = null;
-            if (sub != null) {
-                tasks.task("Closing the workflows subscription", p -> {
-                    sub.close();
-                    return null;
-                }).quiet().start();
-            }
+    private boolean anyChanged() {
+        synchronized (changed) {
+            boolean any = !changed.isEmpty();
+            changed.clear();
+            return any;
         }
     }
 
     private record Loaded(List<Workflow> recent, Workflow watched) {
-    }
-
-    private record Connected(PatientGenService service, Subscription subscription, List<Workflow> recent) {
     }
 
     // ---- lifecycle ----
@@ -166,10 +141,9 @@ public final class WorkflowsViewModel {
     }
 
     private void endSession() {
-        Session old = session;
-        session = null;
-        if (old != null) {
-            old.close(tasks);
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 
@@ -182,41 +156,22 @@ public final class WorkflowsViewModel {
             watch(null);
             shownConnection = c;
         }
-        Session s = new Session(c);
-        session = s;
         connected.set(false);
         error.set("");
         recent.clear();
         placeholder.set("Loading workflows from " + c.name() + "…");
-        tasks.task("Loading workflows from " + c.name(), p -> {
-            PatientGenService service = c.service();
-            Subscription sub = service.subscribe(Set.of(EventTopic.JOBS), s::onEvent);
-            try {
-                return new Connected(service, sub, service.workflows(RECENT));
-            } catch (RuntimeException e) {
-                sub.close();
-                throw e;
-            }
-        }).onSuccess(r -> {
-            if (session != s) {
-                Session stale = new Session(c);
-                stale.subscription = r.subscription();
-                stale.close(tasks);
-                return;
-            }
-            s.service = r.service();
-            s.subscription = r.subscription();
-            connected.set(true);
-            showRecent(r.recent());
-            if (watched.get() != null) {
-                refresh(true);
-            }
-        }).onFailure(e -> {
-            if (session == s) {
-                error.set("Cannot load workflows from " + c.name() + ": " + Failures.message(e));
-                placeholder.set(c.name() + " is not reachable. Press Reload to try again.");
-            }
-        }).start();
+        session = new ServiceSession(c, tasks);
+        session.open("Loading workflows from " + c.name(), Set.of(EventTopic.JOBS), this::onEvent,
+                service -> service.workflows(RECENT), list -> {
+                    connected.set(true);
+                    showRecent(list);
+                    if (watched.get() != null) {
+                        refresh();
+                    }
+                }, e -> {
+                    error.set("Cannot load workflows from " + c.name() + ": " + Failures.message(e));
+                    placeholder.set(c.name() + " is not reachable. Press Reload to try again.");
+                });
     }
 
     /** Reconnects and reads everything again. */
@@ -225,43 +180,26 @@ public final class WorkflowsViewModel {
     }
 
     private void onTick(boolean full) {
-        Session s = session;
-        if (s == null || s.service == null) {
-            return;
-        }
-        Set<Long> changed = s.drain();
-        if (!changed.isEmpty() || full) {
-            refresh(true);
+        if (anyChanged() || full) {
+            refresh();
         }
     }
 
     /** Reads the recent list and the watched workflow again, quietly, one read at a time. */
-    private void refresh(boolean withRecent) {
-        Session s = session;
-        if (s == null || s.service == null || s.fetching) {
+    private void refresh() {
+        if (session == null) {
             return;
         }
-        s.fetching = true;
         Workflow w = watched.get();
         Long watchedId = w == null ? null : w.id();
-        tasks.task("Refreshing workflows", p -> new Loaded(withRecent ? s.service.workflows(RECENT) : null,
-                        watchedId == null ? null : s.service.workflow(watchedId)))
-                .quiet()
-                .onSuccess(loaded -> {
-                    s.fetching = false;
-                    if (session != s) {
-                        return;
-                    }
-                    if (loaded.recent() != null) {
-                        showRecent(loaded.recent());
-                    }
+        session.read("Refreshing workflows", service -> new Loaded(service.workflows(RECENT),
+                watchedId == null ? null : service.workflow(watchedId)), loaded -> {
+                    showRecent(loaded.recent());
                     Workflow current = watched.get();
                     if (loaded.watched() != null && current != null && current.id() == loaded.watched().id()) {
                         watch(loaded.watched());
                     }
-                })
-                .onFailure(e -> s.fetching = false)
-                .start();
+                });
     }
 
     private void showRecent(List<Workflow> workflows) {
@@ -277,8 +215,7 @@ public final class WorkflowsViewModel {
 
     /** Shows a submitted workflow (asks first if a draft would be discarded). */
     public void open(WorkflowItem item) {
-        Session s = session;
-        if (item == null || s == null || s.service == null) {
+        if (item == null || session == null || !session.ready()) {
             return;
         }
         Workflow current = watched.get();
@@ -289,15 +226,10 @@ public final class WorkflowsViewModel {
             return;
         }
         closeEditor();
-        tasks.task("Reading workflow " + item.name(), p -> s.service.workflow(item.id()))
-                .onSuccess(w -> {
-                    if (session == s) {
-                        message.set("");
-                        watch(w);
-                    }
-                })
-                .onFailure(this::failed)
-                .start();
+        session.call("Reading workflow " + item.name(), service -> service.workflow(item.id()), w -> {
+            message.set("");
+            watch(w);
+        }, this::failed);
     }
 
     private void watch(Workflow w) {
@@ -375,8 +307,7 @@ public final class WorkflowsViewModel {
     /** Cancels the watched workflow's unfinished jobs, after the user confirms. */
     public void cancelWatched() {
         Workflow w = watched.get();
-        Session s = session;
-        if (w == null || s == null || s.service == null) {
+        if (w == null || session == null || !session.ready()) {
             return;
         }
         boolean go = dialogs.confirm(new Confirmation("Cancel workflow", "Cancel workflow \u201c" + w.name() + "\u201d?",
@@ -385,26 +316,24 @@ public final class WorkflowsViewModel {
         if (!go) {
             return;
         }
-        tasks.task("Cancelling workflow " + w.name(), p -> s.service.cancelWorkflow(w.id(), "cancelled in the console"))
-                .onSuccess(cancelled -> {
-                    message.set("Cancelled workflow \u201c" + w.name() + "\u201d: " + WorkflowFormat.progress(cancelled) + ".");
+        session.call("Cancelling workflow " + w.name(), service -> service.cancelWorkflow(w.id(),
+                "cancelled in the console"), cancelled -> {
+                    message.set("Cancelled workflow \u201c" + w.name() + "\u201d: " + WorkflowFormat.progress(cancelled)
+                            + ".");
                     watch(cancelled);
-                    refresh(true);
-                })
-                .onFailure(this::failed)
-                .start();
+                    refresh();
+                }, this::failed);
     }
 
     // ---- drafting ----
 
     /** Starts a new workflow draft (asks first if one with nodes would be discarded). */
     public void newDraft() {
-        Session s = session;
-        if (s == null || s.service == null || !discardDraft()) {
+        if (session == null || !session.ready() || !discardDraft()) {
             return;
         }
         closeEditor();
-        WorkflowEditorViewModel vm = new WorkflowEditorViewModel(s.connection, tasks, clock);
+        WorkflowEditorViewModel vm = new WorkflowEditorViewModel(session.connection(), tasks, clock);
         message.set("");
         editor.set(vm);
         vm.diagramProperty().addListener(editorDiagram);
@@ -453,7 +382,7 @@ public final class WorkflowsViewModel {
             message.set("Submitted workflow \u201c" + w.name() + "\u201d (#" + w.id() + ") with " + w.jobs().size()
                     + (w.jobs().size() == 1 ? " job" : " jobs") + ". Its jobs are coloured by state as they run.");
             watch(w);
-            refresh(true);
+            refresh();
         });
     }
 

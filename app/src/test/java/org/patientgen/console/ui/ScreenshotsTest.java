@@ -53,6 +53,9 @@ class ScreenshotsTest extends ConsoleUiTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
+        // Coming back from another screen, the jobs table loads again.
+        FxWait.until(10, "the jobs again", () -> table().getItems().size() == 5
+                && robot.lookup(".pg-badge.pg-state-queued").tryQuery().isPresent());
         robot.clickOn(".pg-badge.pg-state-queued");
         robot.clickOn("#cancel-jobs");
         FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
