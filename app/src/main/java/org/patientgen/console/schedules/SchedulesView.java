@@ -1,6 +1,7 @@
 package org.patientgen.console.schedules;
 
 import atlantafx.base.theme.Styles;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,6 +25,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.patientgen.console.screen.BadgeCell;
 import org.patientgen.console.screen.Controls;
 import org.patientgen.console.screen.Fxml;
 import org.patientgen.console.screen.ScreenContext;
@@ -47,6 +49,7 @@ public final class SchedulesView implements ScreenView {
     private final SchedulesViewModel viewModel;
     private final StackPane loaded;
     private ScheduleEditorView editorView;
+    private Runnable removeShortcuts = () -> { };
 
     @FXML
     private StackPane root;
@@ -135,11 +138,9 @@ public final class SchedulesView implements ScreenView {
         Controls.action(deleteButton, "delete-schedule", MaterialDesignD.DELETE_OUTLINE, viewModel.canActProperty().not());
         Controls.iconButton(reloadButton, MaterialDesignR.REFRESH, "Reload (F5)");
 
-        errorText.textProperty().bind(viewModel.errorProperty());
-        Controls.showWhen(errorBanner, viewModel.errorProperty().isNotEmpty());
+        Controls.banner(errorBanner, errorText, viewModel.banners().errorProperty());
+        Controls.banner(messageBanner, messageText, viewModel.banners().messageProperty());
         messageText.setId("schedules-message");
-        messageText.textProperty().bind(viewModel.messageProperty());
-        Controls.showWhen(messageBanner, viewModel.messageProperty().isNotEmpty());
 
         buildTable();
         buildHistory();
@@ -179,7 +180,7 @@ public final class SchedulesView implements ScreenView {
         value(zoneColumn, ScheduleRow::zoneProperty);
         value(nextColumn, ScheduleRow::nextFireProperty);
         enabledColumn.setCellValueFactory(c -> c.getValue().enabledProperty());
-        enabledColumn.setCellFactory(c -> new EnabledCell());
+        enabledColumn.setCellFactory(c -> new BadgeCell<>(on -> on ? "enabled" : "disabled", on -> on ? ON : OFF));
         value(misfireColumn, ScheduleRow::misfireProperty);
         value(lastColumn, ScheduleRow::lastFiresProperty);
     }
@@ -194,7 +195,7 @@ public final class SchedulesView implements ScreenView {
         historyValue(nodeColumn, FireRow::firedBy);
         historyValue(jobColumn, FireRow::job);
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
-        stateColumn.setCellFactory(c -> new StateCell());
+        stateColumn.setCellFactory(c -> BadgeCell.state());
     }
 
     private static Label placeholder(ObservableValue<String> text) {
@@ -240,50 +241,6 @@ public final class SchedulesView implements ScreenView {
         }
     }
 
-    /** "enabled" or "disabled" as a badge. */
-    private static final class EnabledCell extends TableCell<ScheduleRow, Boolean> {
-        private final Label badge = new Label();
-
-        EnabledCell() {
-            badge.getStyleClass().add(ConsoleStyles.BADGE);
-        }
-
-        @Override
-        protected void updateItem(Boolean on, boolean empty) {
-            super.updateItem(on, empty);
-            if (empty || on == null) {
-                setGraphic(null);
-                return;
-            }
-            badge.getStyleClass().removeAll(ON, OFF);
-            badge.getStyleClass().add(on ? ON : OFF);
-            badge.setText(on ? "enabled" : "disabled");
-            setGraphic(badge);
-        }
-    }
-
-    /** A job's state as a coloured badge. */
-    private static final class StateCell extends TableCell<FireRow, JobState> {
-        private final Label badge = new Label();
-
-        StateCell() {
-            badge.getStyleClass().add(ConsoleStyles.BADGE);
-        }
-
-        @Override
-        protected void updateItem(JobState state, boolean empty) {
-            super.updateItem(state, empty);
-            if (empty || state == null) {
-                setGraphic(null);
-                return;
-            }
-            badge.getStyleClass().removeIf(s -> s.startsWith("pg-state-"));
-            badge.getStyleClass().add(ConsoleStyles.stateClass(state));
-            badge.setText(state.name().toLowerCase());
-            setGraphic(badge);
-        }
-    }
-
     private void showEditor(ScheduleEditorViewModel editor) {
         if (editorView != null) {
             root.getChildren().remove(editorView.root());
@@ -301,19 +258,13 @@ public final class SchedulesView implements ScreenView {
     @Override
     public void attach() {
         viewModel.attach();
-        if (root.getScene() != null) {
-            root.getScene().getAccelerators().put(NEW, newButton::fire);
-            root.getScene().getAccelerators().put(RELOAD, reloadButton::fire);
-        }
+        removeShortcuts = Controls.shortcuts(root, Map.of(NEW, newButton, RELOAD, reloadButton));
     }
 
     @Override
     public void detach() {
         viewModel.detach();
-        if (root.getScene() != null) {
-            root.getScene().getAccelerators().remove(NEW);
-            root.getScene().getAccelerators().remove(RELOAD);
-        }
+        removeShortcuts.run();
     }
 
     @FXML
@@ -348,11 +299,11 @@ public final class SchedulesView implements ScreenView {
 
     @FXML
     private void dismissError() {
-        viewModel.dismissError();
+        viewModel.banners().dismissError();
     }
 
     @FXML
     private void dismissMessage() {
-        viewModel.dismissMessage();
+        viewModel.banners().dismissMessage();
     }
 }

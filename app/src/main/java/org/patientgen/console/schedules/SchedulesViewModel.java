@@ -28,6 +28,7 @@ import org.patientgen.console.connection.Connection;
 import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.dialog.Dialogs.Confirmation;
 import org.patientgen.console.jobs.JobFormat;
+import org.patientgen.console.screen.Banners;
 import org.patientgen.console.screen.Freshness;
 import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
@@ -85,8 +86,7 @@ public final class SchedulesViewModel {
     private final ReadOnlyStringWrapper historyPlaceholder = new ReadOnlyStringWrapper(this, "historyPlaceholder",
             SELECT_FOR_HISTORY);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Banners banners = new Banners();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper toggleText = new ReadOnlyStringWrapper(this, "toggleText", "Disable");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
@@ -174,7 +174,7 @@ public final class SchedulesViewModel {
         byId.clear();
         history.clear();
         connected.set(false);
-        error.set("");
+        banners.dismissError();
         placeholder.set("Loading schedules from " + c.name() + "…");
         session = new ServiceSession(c, tasks);
         session.open("Loading schedules from " + c.name(), Set.of(EventTopic.CONFIG, EventTopic.JOBS), this::onEvent,
@@ -182,7 +182,7 @@ public final class SchedulesViewModel {
                     connected.set(true);
                     show(loaded);
                 }, e -> {
-                    error.set("Cannot load schedules from " + c.name() + ": " + Failures.message(e));
+                    banners.error("Cannot load schedules from " + c.name() + ": " + Failures.message(e));
                     placeholder.set("No schedules to show: " + c.name() + " is not reachable. Press Reload to try"
                             + " again.");
                 });
@@ -262,7 +262,7 @@ public final class SchedulesViewModel {
 
     private void refreshPlaceholder() {
         Connection c = connection.getValue();
-        if (error.get().isEmpty()) {
+        if (banners.errorProperty().get().isEmpty()) {
             placeholder.set("No schedules yet. Press \u201cNew schedule\u201d to run a job on a cron timetable on "
                     + c.name() + ".");
         }
@@ -379,7 +379,7 @@ public final class SchedulesViewModel {
         boolean created = !vm.editing();
         vm.save(saved -> {
             closeEditor();
-            message.set((created ? "Created" : "Saved") + " schedule \u201c" + saved.definition().name() + "\u201d: "
+            banners.message((created ? "Created" : "Saved") + " schedule \u201c" + saved.definition().name() + "\u201d: "
                     + (saved.nextFireAt() == null ? "it is disabled." : "it next fires "
                     + ScheduleFormat.shortTime(saved.nextFireAt(), saved.definition().timeZone()) + " "
                     + saved.definition().timeZone().getId() + "."));
@@ -396,7 +396,7 @@ public final class SchedulesViewModel {
         boolean enable = !row.enabledProperty().get();
         session.call((enable ? "Enabling " : "Disabling ") + row.nameProperty().get(),
                 service -> service.setScheduleEnabled(row.id(), enable), saved -> {
-                    message.set((enable ? "Enabled" : "Disabled") + " \u201c" + saved.definition().name() + "\u201d"
+                    banners.message((enable ? "Enabled" : "Disabled") + " \u201c" + saved.definition().name() + "\u201d"
                             + (enable ? "; it next fires " + ScheduleFormat.shortTime(saved.nextFireAt(),
                             saved.definition().timeZone()) + ". Times that passed while it was disabled do not fire."
                             : "; it keeps its definition and history."));
@@ -412,7 +412,7 @@ public final class SchedulesViewModel {
         }
         session.call("Running " + row.nameProperty().get() + " now", service -> service.runScheduleNow(row.id()),
                 (Job job) -> {
-                    message.set("Submitted job #" + job.id() + " from \u201c" + row.nameProperty().get()
+                    banners.message("Submitted job #" + job.id() + " from \u201c" + row.nameProperty().get()
                             + "\u201d. Run now does not move its next fire time; the Jobs screen shows the job.");
                     afterCommand(null);
                 }, this::failed);
@@ -435,7 +435,7 @@ public final class SchedulesViewModel {
             service.deleteSchedule(row.id());
             return row;
         }, deleted -> {
-            message.set("Deleted schedule \u201c" + name + "\u201d.");
+            banners.message("Deleted schedule \u201c" + name + "\u201d.");
             selected.set(null);
             afterCommand(null);
         }, this::failed);
@@ -443,7 +443,7 @@ public final class SchedulesViewModel {
 
     /** After a command: reads the list again at once (selecting {@code select}, if given). */
     private void afterCommand(Schedule select) {
-        error.set("");
+        banners.dismissError();
         if (session == null) {
             return;
         }
@@ -457,18 +457,7 @@ public final class SchedulesViewModel {
     }
 
     private void failed(Throwable e) {
-        message.set("");
-        error.set(Failures.message(e));
-    }
-
-    /** Hides the error banner. */
-    public void dismissError() {
-        error.set("");
-    }
-
-    /** Hides the message banner. */
-    public void dismissMessage() {
-        message.set("");
+        banners.failed(e);
     }
 
     // ---- properties ----
@@ -502,14 +491,9 @@ public final class SchedulesViewModel {
         return placeholder.getReadOnlyProperty();
     }
 
-    /** An error to show in a banner, or empty. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    /** The result of the last command, or empty. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** The error and message banners. */
+    public Banners banners() {
+        return banners;
     }
 
     /** {@code 3 schedules · 2 enabled · 1 disabled}. */

@@ -163,11 +163,9 @@ public final class WorkflowsView implements ScreenView {
         viewModel.watchStateProperty().addListener((obs, old, now) -> badge(watchState, now));
         watchState.setId("workflow-state");
 
-        errorText.textProperty().bind(viewModel.errorProperty());
-        Controls.showWhen(errorBanner, viewModel.errorProperty().isNotEmpty());
+        Controls.banner(errorBanner, errorText, viewModel.banners().errorProperty());
+        Controls.banner(messageBanner, messageText, viewModel.banners().messageProperty());
         messageText.setId("workflows-message");
-        messageText.textProperty().bind(viewModel.messageProperty());
-        Controls.showWhen(messageBanner, viewModel.messageProperty().isNotEmpty());
         submitErrorText.setId("workflow-submit-error");
         cycleWarning.setId("cycle-warning");
         problemText.setId("workflow-problem");
@@ -489,12 +487,12 @@ public final class WorkflowsView implements ScreenView {
 
     @FXML
     private void dismissError() {
-        viewModel.dismissError();
+        viewModel.banners().dismissError();
     }
 
     @FXML
     private void dismissMessage() {
-        viewModel.dismissMessage();
+        viewModel.banners().dismissMessage();
     }
 
     @FXML

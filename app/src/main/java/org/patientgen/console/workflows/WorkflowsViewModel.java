@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.dialog.Dialogs.Confirmation;
+import org.patientgen.console.screen.Banners;
 import org.patientgen.console.screen.Freshness;
 import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
@@ -76,8 +77,7 @@ public final class WorkflowsViewModel {
             this, "watchState");
     private final ReadOnlyStringWrapper watchDetail = new ReadOnlyStringWrapper(this, "watchDetail", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Banners banners = new Banners();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
     private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
     private final ChangeListener<Connection> reconnect = (obs, old, now) -> connect();
@@ -157,7 +157,7 @@ public final class WorkflowsViewModel {
             shownConnection = c;
         }
         connected.set(false);
-        error.set("");
+        banners.dismissError();
         recent.clear();
         placeholder.set("Loading workflows from " + c.name() + "…");
         session = new ServiceSession(c, tasks);
@@ -169,7 +169,7 @@ public final class WorkflowsViewModel {
                         refresh();
                     }
                 }, e -> {
-                    error.set("Cannot load workflows from " + c.name() + ": " + Failures.message(e));
+                    banners.error("Cannot load workflows from " + c.name() + ": " + Failures.message(e));
                     placeholder.set(c.name() + " is not reachable. Press Reload to try again.");
                 });
     }
@@ -227,7 +227,7 @@ public final class WorkflowsViewModel {
         }
         closeEditor();
         session.call("Reading workflow " + item.name(), service -> service.workflow(item.id()), w -> {
-            message.set("");
+            banners.dismissMessage();
             watch(w);
         }, this::failed);
     }
@@ -318,7 +318,7 @@ public final class WorkflowsViewModel {
         }
         session.call("Cancelling workflow " + w.name(), service -> service.cancelWorkflow(w.id(),
                 "cancelled in the console"), cancelled -> {
-                    message.set("Cancelled workflow \u201c" + w.name() + "\u201d: " + WorkflowFormat.progress(cancelled)
+                    banners.message("Cancelled workflow \u201c" + w.name() + "\u201d: " + WorkflowFormat.progress(cancelled)
                             + ".");
                     watch(cancelled);
                     refresh();
@@ -334,7 +334,7 @@ public final class WorkflowsViewModel {
         }
         closeEditor();
         WorkflowEditorViewModel vm = new WorkflowEditorViewModel(session.connection(), tasks, clock);
-        message.set("");
+        banners.dismissMessage();
         editor.set(vm);
         vm.diagramProperty().addListener(editorDiagram);
         diagram.set(vm.diagramProperty().get());
@@ -379,7 +379,7 @@ public final class WorkflowsViewModel {
                 return;
             }
             closeEditor();
-            message.set("Submitted workflow \u201c" + w.name() + "\u201d (#" + w.id() + ") with " + w.jobs().size()
+            banners.message("Submitted workflow \u201c" + w.name() + "\u201d (#" + w.id() + ") with " + w.jobs().size()
                     + (w.jobs().size() == 1 ? " job" : " jobs") + ". Its jobs are coloured by state as they run.");
             watch(w);
             refresh();
@@ -387,18 +387,7 @@ public final class WorkflowsViewModel {
     }
 
     private void failed(Throwable e) {
-        message.set("");
-        error.set(Failures.message(e));
-    }
-
-    /** Hides the error banner. */
-    public void dismissError() {
-        error.set("");
-    }
-
-    /** Hides the message banner. */
-    public void dismissMessage() {
-        message.set("");
+        banners.failed(e);
     }
 
     // ---- properties ----
@@ -448,14 +437,9 @@ public final class WorkflowsViewModel {
         return placeholder.getReadOnlyProperty();
     }
 
-    /** An error to show in a banner, or empty. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    /** The result of the last command, or empty. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** The error and message banners. */
+    public Banners banners() {
+        return banners;
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {

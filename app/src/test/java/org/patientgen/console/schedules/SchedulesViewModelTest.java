@@ -96,7 +96,7 @@ class SchedulesViewModelTest {
         }
         schedules.saveEditor();
         assertThat(schedules.editorProperty().get()).isNull();
-        assertThat(schedules.messageProperty().get()).startsWith("Created schedule \u201cnightly\u201d: it next fires ")
+        assertThat(schedules.banners().messageProperty().get()).startsWith("Created schedule \u201cnightly\u201d: it next fires ")
                 .endsWith(" 02:00 UTC.");
         ScheduleRow row = schedules.selectedProperty().get();
         assertThat(row.nameProperty().get()).isEqualTo("nightly");
@@ -119,15 +119,15 @@ class SchedulesViewModelTest {
         schedules.toggleSelected();
         assertThat(row("hourly").nextFireProperty().get()).isEqualTo("disabled");
         assertThat(schedules.toggleTextProperty().get()).isEqualTo("Enable");
-        assertThat(schedules.messageProperty().get()).isEqualTo("Disabled \u201chourly\u201d; it keeps its definition and history.");
+        assertThat(schedules.banners().messageProperty().get()).isEqualTo("Disabled \u201chourly\u201d; it keeps its definition and history.");
         assertThat(schedules.summaryProperty().get()).isEqualTo("1 schedule · 0 enabled · 1 disabled");
 
         schedules.toggleSelected();
         assertThat(row("hourly").enabledProperty().get()).isTrue();
-        assertThat(schedules.messageProperty().get()).startsWith("Enabled \u201chourly\u201d; it next fires ");
+        assertThat(schedules.banners().messageProperty().get()).startsWith("Enabled \u201chourly\u201d; it next fires ");
 
         schedules.runSelectedNow();
-        assertThat(schedules.messageProperty().get()).matches("Submitted job #\\d+ from \u201chourly\u201d\\. .*");
+        assertThat(schedules.banners().messageProperty().get()).matches("Submitted job #\\d+ from \u201chourly\u201d\\. .*");
         PatientGenService service = engine.service();
         assertThat(service.jobs(org.patientgen.engine.api.JobQuery.all()).jobs()).singleElement()
                 .satisfies(j -> assertThat(j.submission().labels()).containsEntry("schedule", "hourly"));
@@ -152,7 +152,7 @@ class SchedulesViewModelTest {
         schedules.deleteSelected();
         assertThat(schedules.rows()).isEmpty();
         assertThat(schedules.selectedProperty().get()).isNull();
-        assertThat(schedules.messageProperty().get()).isEqualTo("Deleted schedule \u201cweekly\u201d.");
+        assertThat(schedules.banners().messageProperty().get()).isEqualTo("Deleted schedule \u201cweekly\u201d.");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -12,7 +11,6 @@ import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
 import org.patientgen.console.schedules.ScheduleRow;
 import org.patientgen.console.testing.FxWait;
-import org.patientgen.console.theme.Theme;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,7 +41,7 @@ class SchedulesFlowTest extends ConsoleUiTest {
         robot.clickOn("#nav-schedules");
         FxWait.until(30, "the schedules screen", () -> !robot.lookup("#new-schedule").queryButton().isDisabled());
         assertThat(robot.lookup(".pg-empty-state").queryAs(Label.class).getText()).startsWith("No schedules yet");
-        shootBoth("schedules-empty");
+        shootBothThemes("schedules-empty");
 
         robot.clickOn("#new-schedule");
         FxWait.until(10, "the editor", () -> showing("#schedule-editor"));
@@ -56,7 +54,7 @@ class SchedulesFlowTest extends ConsoleUiTest {
         assertThat(robot.lookup("#cron-error").queryAs(Label.class).getText())
                 .startsWith("hour '25' (field 2 of 5) in Unix cron expression '0 25 * * *'");
         assertThat(robot.lookup("#save-schedule").queryButton().isDisabled()).isTrue();
-        shootBoth("schedule-editor-error");
+        shootBothThemes("schedule-editor-error");
 
         robot.clickOn("#cron-expression").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write("30 2 * * 1-5");
@@ -67,7 +65,7 @@ class SchedulesFlowTest extends ConsoleUiTest {
                 .isEqualTo("At 02:30 every day between Monday and Friday");
         assertThat(nextFires()).allSatisfy(f -> assertThat(f).matches("(Mon|Tue|Wed|Thu|Fri) .*, 02:30 .*\\(in .+\\)"));
         FxWait.until(10, "Save to be enabled", () -> !robot.lookup("#save-schedule").queryButton().isDisabled());
-        shootBoth("schedule-editor");
+        shootBothThemes("schedule-editor");
 
         robot.clickOn("#save-schedule");
         FxWait.until(10, "the list again with the new schedule selected", () -> showing("#schedules-table")
@@ -83,17 +81,6 @@ class SchedulesFlowTest extends ConsoleUiTest {
         robot.clickOn("#run-schedule-now");
         FxWait.until(10, "the run-now job in the history", () -> robot.lookup("#schedules-message").queryAs(Label.class)
                 .getText().startsWith("Submitted job #"));
-        shootBoth("schedules-list");
-    }
-
-    private void shootBoth(String name) throws Exception {
-        Scene scene = console.window().stage().getScene();
-        for (Theme theme : Theme.values()) {
-            WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().themeProperty().set(theme)).get();
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(200);
-            org.patientgen.console.testing.Screenshots.capture(scene, name + "-" + theme.name().toLowerCase());
-        }
-        WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().themeProperty().set(Theme.LIGHT)).get();
+        shootBothThemes("schedules-list");
     }
 }

@@ -8,14 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.patientgen.console.testing.FxWait;
-import org.patientgen.console.testing.Screenshots;
-import org.patientgen.console.theme.Theme;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
@@ -26,7 +23,6 @@ import org.patientgen.engine.api.Workflow;
 import org.patientgen.engine.api.WorkflowDefinition;
 import org.patientgen.engine.api.WorkflowEdge;
 import org.patientgen.engine.api.WorkflowNode;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Workflows in the whole console: build a two-job workflow, submit it and watch its nodes turn
@@ -68,7 +64,7 @@ class WorkflowsFlowTest extends ConsoleUiTest {
         open(1);
         openScreen();
         assertThat(text("#workflow-empty-state")).startsWith("Build a workflow");
-        shootBoth("workflows-empty");
+        shootBothThemes("workflows-empty");
 
         robot.clickOn("#new-workflow");
         robot.clickOn("#workflow-name").write("etl");
@@ -86,7 +82,7 @@ class WorkflowsFlowTest extends ConsoleUiTest {
         FxWait.until(10, "the edge", () -> robot.lookup("#wf-edge-extract-load").tryQuery().isPresent());
         assertThat(has("#wf-node-load", "pg-wf-cycle")).isFalse();
         robot.clickOn("#wf-node-load");
-        shootBoth("workflow-editor");
+        shootBothThemes("workflow-editor");
 
         robot.clickOn("#submit-workflow");
         FxWait.until(10, "the submitted workflow", () -> text("#workflows-message").startsWith("Submitted workflow"));
@@ -138,7 +134,7 @@ class WorkflowsFlowTest extends ConsoleUiTest {
             assertThat(drawn.get(hit - 1).getStyleClass()).as(edge).contains("pg-wf-arrow", "pg-wf-cycle");
         }
         assertThat(console.local().service().workflows(10)).isEmpty();
-        shootBoth("workflow-cycle");
+        shootBothThemes("workflow-cycle");
     }
 
     @Test
@@ -164,22 +160,11 @@ class WorkflowsFlowTest extends ConsoleUiTest {
         assertThat(service.workflow(w.id()).job("stats").state()).isEqualTo(JobState.SUCCEEDED);
         robot.clickOn("#wf-node-report");
         FxWait.until(10, "the node's detail", () -> text("#workflow-detail").startsWith("report: job #"));
-        shootBoth("workflows-run");
+        shootBothThemes("workflows-run");
     }
 
     private static JobSubmission job(long population, Path out) {
         return new JobSubmission(new GenerationSpec(population, 7, "MA", LocalDate.of(2025, 6, 30), 5,
                 List.of("fhir-ndjson"), "", out.toString(), 10), 0, "alice", Map.of(), RetryPolicy.noRetry());
-    }
-
-    private void shootBoth(String name) throws Exception {
-        Scene scene = console.window().stage().getScene();
-        for (Theme theme : Theme.values()) {
-            WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().themeProperty().set(theme)).get();
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(200);
-            Screenshots.capture(scene, name + "-" + theme.name().toLowerCase());
-        }
-        WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().themeProperty().set(Theme.LIGHT)).get();
     }
 }

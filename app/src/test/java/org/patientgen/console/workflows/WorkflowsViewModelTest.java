@@ -94,7 +94,7 @@ class WorkflowsViewModelTest {
 
         workflows.submitDraft();
         assertThat(workflows.editorProperty().get()).isNull();
-        assertThat(workflows.messageProperty().get()).matches("Submitted workflow \u201cetl\u201d \\(#\\d+\\) with 2 jobs\\..*");
+        assertThat(workflows.banners().messageProperty().get()).matches("Submitted workflow \u201cetl\u201d \\(#\\d+\\) with 2 jobs\\..*");
         assertThat(workflows.watchTitleProperty().get()).startsWith("etl  #");
         assertThat(stateOf("load")).isIn(JobState.WAITING, JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
         assertThat(workflows.recent()).singleElement().extracting(WorkflowItem::name).isEqualTo("etl");
@@ -130,7 +130,7 @@ class WorkflowsViewModelTest {
         assertThat(stateOf("a")).isEqualTo(JobState.CANCELLED);
         assertThat(stateOf("b")).isIn(JobState.CANCELLED, JobState.SKIPPED);
         assertThat(workflows.canCancelProperty().get()).isFalse();
-        assertThat(workflows.messageProperty().get()).startsWith("Cancelled workflow \u201cnightly\u201d: 0 of 2");
+        assertThat(workflows.banners().messageProperty().get()).startsWith("Cancelled workflow \u201cnightly\u201d: 0 of 2");
     }
 
     @Test
