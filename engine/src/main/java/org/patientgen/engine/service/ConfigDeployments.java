@@ -20,6 +20,7 @@ import org.patientgen.engine.api.EngineHealth;
 import org.patientgen.engine.api.HealthCheck;
 import org.patientgen.engine.api.InvalidSettingsException;
 import org.patientgen.engine.api.PoolChange;
+import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.api.PoolSettingsDraft;
 import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.api.SettingsProblem;
@@ -86,9 +87,30 @@ final class ConfigDeployments implements AutoCloseable {
         return new RuntimeConfig(pool.desired(), workers.concurrency(), requestsPerMinute, maxBodyKiB);
     }
 
-    /** Called with the new configuration after every change (e.g. the server's rate limiter). */
-    void onChange(Consumer<RuntimeConfig> listener) {
+    /** Called with the new configuration after every change (e.g. the server's rate limiter) until closed. */
+    Subscription onChange(Consumer<RuntimeConfig> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Sets the API limits the running configuration starts with, as a server was configured (its
+     * flags): no revision is recorded, as for the worker count a node starts with. The listeners
+     * are called.
+     *
+     * @throws IllegalArgumentException if a limit is out of range (see {@link RuntimeConfig})
+     */
+    RuntimeConfig startWithLimits(int requestsPerMinutePerToken, int maxRequestBodyKiB) {
+        RuntimeConfig now;
+        synchronized (this) {
+            now = current().withLimits(requestsPerMinutePerToken, maxRequestBodyKiB);
+            requestsPerMinute = requestsPerMinutePerToken;
+            maxBodyKiB = maxRequestBodyKiB;
+        }
+        for (Consumer<RuntimeConfig> listener : listeners) {
+            listener.accept(now);
+        }
+        return now;
     }
 
     List<ConfigRevision> history() throws SQLException {
