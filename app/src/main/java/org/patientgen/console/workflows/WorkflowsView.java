@@ -194,7 +194,7 @@ public final class WorkflowsView implements ScreenView {
         placeholder.textProperty().bind(viewModel.placeholderProperty());
         placeholder.getStyleClass().add(ConsoleStyles.EMPTY_STATE);
         placeholder.setWrapText(true);
-        placeholder.setMaxWidth(200);
+        placeholder.setAlignment(javafx.geometry.Pos.CENTER);
         recentList.setPlaceholder(placeholder);
         recentList.setCellFactory(l -> new RecentCell());
         recentList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -337,7 +337,8 @@ public final class WorkflowsView implements ScreenView {
             Controls.showWhen(cycleWarning, boundEditor.cycleWarningProperty().isNotEmpty()
                     .and(boundEditor.submitErrorProperty().isEmpty()));
         }
-        split.setDividerPositions(drafting ? 0.45 : 0.78);
+        // The inspector has nothing to say until there is a draft or a workflow to watch.
+        split.setDividerPositions(drafting ? 0.45 : watching ? 0.78 : 1.0);
         emptyState.setText(drafting
                 ? "Press \u201cAdd node\u201d to add the first job of the workflow."
                 : "Build a workflow: press \u201cNew workflow\u201d, add nodes (each one a job), connect them with"

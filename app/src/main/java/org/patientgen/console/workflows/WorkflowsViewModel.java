@@ -208,7 +208,7 @@ public final class WorkflowsViewModel {
             recent.setAll(items);
         }
         freshness.updated(clock.instant());
-        placeholder.set("No workflows yet. Press \u201cNew workflow\u201d to chain jobs, then Submit.");
+        placeholder.set("No workflows yet.");
     }
 
     // ---- watching a submitted workflow ----
