@@ -36,7 +36,8 @@ class PoolFlowsTest extends ConsoleUiTest {
                 + " must be shorter than connectionTimeout (30 s (30000 ms)), or a borrower times out while its"
                 + " connection is still being checked. Lower it below 30 s (30000 ms) or raise connectionTimeout.");
         assertThat(button("#apply-pool").isDisabled()).isTrue();
-        assertThat(label("#pool-apply-hint").getText()).isEqualTo("Fix the problem first.");
+        // The hint follows the validation answer, which may land a moment after the field's message.
+        FxWait.until(10, "the apply hint", () -> label("#pool-apply-hint").getText().equals("Fix the problem first."));
         assertThat(console.window().stage().getScene().getRoot()).as("decorations keep to the pool screen")
                 .isSameAs(windowRoot);
         FxForm.retype(robot, "#pool-field-validationTimeout", "5 s");
