@@ -1,6 +1,8 @@
 package org.patientgen.console;
 
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.patientgen.console.dashboard.DashboardView;
 import org.patientgen.console.jobs.JobsView;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.screen.ScreenRegistry;
@@ -15,6 +17,7 @@ public final class Screens {
 
     public static ScreenRegistry all() {
         return new ScreenRegistry()
-                .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new));
+                .register(new Screen("jobs", "Jobs", MaterialDesignF.FORMAT_LIST_CHECKS, JobsView::new))
+                .register(new Screen("dashboard", "Dashboard", MaterialDesignV.VIEW_DASHBOARD, DashboardView::new));
     }
 }
