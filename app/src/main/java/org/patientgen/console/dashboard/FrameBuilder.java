@@ -112,11 +112,30 @@ final class FrameBuilder {
     /** Every charted figure over the window, decimated; for several servers from their merged rows. */
     static Map<DashboardMetric, DecimatedSeries> decimate(List<MetricSource> sources, TimeWindow window, long start,
                                                           long end, int columns) {
-        if (sources.size() == 1 && !window.fromTrends()) {
-            // The common case reads the rows in place, without copying an hour of them every second.
-            return sources.get(0).readSince(start, false, segments -> {
-                MetricSource.Segment s = segments.get(0);
-                return decimate(s.columns(), s.from(), s.to(), start, end, columns, window.maxGapMillis());
+        if (sources.size() == 1) {
+            // One server (the common case): its rows are read in place, without copying up to a day
+            // of them every second; the day window's trend points and 1 s samples are two segments.
+            return sources.get(0).readSince(start, window.fromTrends(), segments -> {
+                Map<DashboardMetric, DecimatedSeries> result = null;
+                long previousEnd = Long.MIN_VALUE;
+                for (MetricSource.Segment s : segments) {
+                    if (s.size() == 0) {
+                        continue;
+                    }
+                    Map<DashboardMetric, DecimatedSeries> part = decimate(s.columns(), s.from(), s.to(), start, end,
+                            columns, window.maxGapMillis());
+                    if (result == null) {
+                        result = part;
+                    } else {
+                        boolean gap = s.columns().times()[s.from()] - previousEnd > window.maxGapMillis();
+                        for (DashboardMetric m : CHARTED) {
+                            result.put(m, result.get(m).followedBy(part.get(m), gap));
+                        }
+                    }
+                    previousEnd = s.columns().times()[s.to() - 1];
+                }
+                MetricColumns none = new MetricColumns(1);
+                return result != null ? result : decimate(none, 0, 0, start, end, columns, window.maxGapMillis());
             });
         }
         List<MetricColumns> copies = new ArrayList<>();
@@ -155,11 +174,15 @@ final class FrameBuilder {
                         ? "No job running: submit one on the Jobs screen"
                         : "peak " + DashboardFormat.rate(orZero(peak)) + " " + within, Level.NORMAL, chart);
             }
-            case JOBS -> new TileReading(DashboardFormat.count(value(now, DashboardMetric.JOBS_RUNNING)) + " running",
-                    DashboardFormat.count(value(now, DashboardMetric.JOBS_QUEUED)) + " queued · "
-                            + DashboardFormat.count(value(now, DashboardMetric.JOBS_WAITING)) + " waiting · "
-                            + DashboardFormat.count(value(now, DashboardMetric.JOBS_FAILED)) + " failed",
-                    value(now, DashboardMetric.JOBS_FAILED) > 0 ? Level.WARNING : Level.NORMAL, null);
+            case JOBS -> {
+                double total = 0;
+                for (JobState state : JobState.values()) {
+                    total += orZero(value(now, DashboardMetric.jobs(state)));
+                }
+                yield new TileReading(DashboardFormat.count(value(now, DashboardMetric.JOBS_RUNNING)) + " running",
+                        DashboardFormat.count(total) + (total == 1 ? " job" : " jobs") + " in all",
+                        value(now, DashboardMetric.JOBS_FAILED) > 0 ? Level.WARNING : Level.NORMAL, null);
+            }
             case QUEUE -> {
                 double wait = value(now, DashboardMetric.OLDEST_QUEUED_WAIT_SECONDS);
                 yield new TileReading(DashboardFormat.count(value(now, DashboardMetric.QUEUE_DEPTH)),
@@ -229,22 +252,34 @@ final class FrameBuilder {
     private static ChartData chart(DashboardTile tile, Map<DashboardMetric, DecimatedSeries> series, TimeWindow window,
                                    int columns) {
         List<SeriesData> data = new ArrayList<>();
-        double max = Double.NaN;
+        double max = 0;
         for (DashboardTile.ChartSeries s : tile.series()) {
             DecimatedSeries points = series.get(s.metric());
             data.add(new SeriesData(s.role(), s.name(), points));
             double m = points.max();
-            if (!Double.isNaN(m) && (Double.isNaN(max) || m > max)) {
-                max = m;
+            if (!Double.isNaN(m)) {
+                // Headroom above a measured peak; a ceiling (pool size, heap limit) may touch the top.
+                max = Math.max(max, s.role() == DashboardTile.SeriesRole.LIMIT ? m : m * 1.1);
             }
         }
-        double top = tile == DashboardTile.CPU ? 1 : niceCeiling(Double.isNaN(max) ? 0 : max * 1.1);
+        double top = switch (tile) {
+            case CPU -> 1;
+            case HEAP -> bytesCeiling(max);
+            default -> niceCeiling(max);
+        };
         return new ChartData(data, columns, top, DashboardFormat.axis(tile, top), "−" + window.label());
     }
 
+    /** {@link #niceCeiling} in whole MB below a GB and whole GB above, so the axis reads {@code 2.0 GB}. */
+    static double bytesCeiling(double bytes) {
+        double mb = 1024.0 * 1024;
+        double gb = mb * 1024;
+        return bytes >= gb ? niceCeiling(bytes / gb) * gb : niceCeiling(bytes / mb) * mb;
+    }
+
     /**
-     * The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above {@code v} (at least 1, or 1 MB for bytes-sized
-     * values): axis tops that read well and do not jump with every sample.
+     * The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above {@code v} (at least 1): axis tops that read well
+     * and do not jump with every sample.
      */
     static double niceCeiling(double v) {
         if (!(v > 1)) {

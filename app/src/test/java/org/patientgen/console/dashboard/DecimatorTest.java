@@ -108,6 +108,18 @@ class DecimatorTest {
     }
 
     @Test
+    void segmentsJoinWithABreakOnlyAcrossAGap() {
+        DecimatedSeries a = Decimator.decimate(new long[] {0, 1000}, new double[] {1, 2}, 0, 2, 0, 10_000, 10, 5000);
+        DecimatedSeries b = Decimator.decimate(new long[] {9000}, new double[] {3}, 0, 1, 0, 10_000, 10, 5000);
+        assertThat(java.util.Arrays.copyOf(a.followedBy(b, false).y(), 3)).containsExactly(1, 2, 3);
+        DecimatedSeries joined = a.followedBy(b, true);
+        assertThat(joined.size()).isEqualTo(4);
+        assertThat(joined.y()[2]).isNaN();
+        assertThat(a.followedBy(DecimatedSeries.EMPTY, true)).isSameAs(a);
+        assertThat(DecimatedSeries.EMPTY.followedBy(b, true)).isSameAs(b);
+    }
+
+    @Test
     void emptyAndInvalidInput() {
         assertThat(Decimator.decimate(new long[0], new double[0], 0, 0, 0, 10, 5, 1).isEmpty()).isTrue();
         assertThatThrownBy(() -> Decimator.decimate(new long[0], new double[0], 0, 0, 0, 10, 0, 1))
