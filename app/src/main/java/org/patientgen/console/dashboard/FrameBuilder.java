@@ -62,15 +62,17 @@ final class FrameBuilder {
             all.add(latest);
             long age = end - latest.at().toEpochMilli();
             if (age > STALE.toMillis()) {
-                leftOut.add(name + " (no figures for " + JobFormat.duration(Duration.ofMillis(age)) + ")");
+                leftOut.add(name + " (silent for " + JobFormat.duration(Duration.ofMillis(age)) + ")");
             } else {
                 fresh.add(latest);
             }
         }
-        String notice = leftOut.isEmpty() ? "" : (sources.size() > 1 ? "Not included: " : "")
-                + String.join("; ", leftOut);
+        String notice = leftOut.isEmpty() ? ""
+                : sources.size() > 1 ? "Not included: " + String.join("; ", leftOut)
+                : "No new figures from " + leftOut.get(0) + ": the tiles show the last ones.";
         if (all.isEmpty()) {
-            return new DashboardFrame(now, window, scope, Map.of(), Map.of(), emptyState(sources), notice, null);
+            // The empty state says it all.
+            return new DashboardFrame(now, window, scope, Map.of(), Map.of(), emptyState(sources), "", null);
         }
         double[] current = ServerAggregate.combine(fresh.isEmpty() ? all : fresh);
         Instant lastData = all.stream().map(MetricsSnapshot::at).max(Instant::compareTo).orElse(null);
@@ -97,7 +99,7 @@ final class FrameBuilder {
                 case CONNECTING -> source.connection().kind() == ConnectionKind.LOCAL
                         ? "Starting the local engine… The charts appear with its first figures, a second after it is up."
                         : "Connecting to " + name + "… The charts appear with its first figures.";
-                case FAILED -> "Cannot read figures from " + name + ": " + source.failure()
+                case FAILED -> "Cannot read figures from " + name + ": " + sentence(source.failure())
                         + " Check its health in the header, or choose another connection.";
                 case READY -> "Waiting for the first figures from " + name + ": they arrive every second.";
             };
@@ -107,6 +109,12 @@ final class FrameBuilder {
                     + " connection.";
         }
         return "Waiting for the first figures from " + sources.size() + " servers: they arrive every second.";
+    }
+
+    /** {@code text} ending with a full stop. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
     /** Every charted figure over the window, decimated; for several servers from their merged rows. */

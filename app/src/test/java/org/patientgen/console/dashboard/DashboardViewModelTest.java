@@ -68,7 +68,7 @@ class DashboardViewModelTest {
         local.unreachable = "connection refused";
         vm.attach();
         assertThat(vm.frameProperty().get().emptyState())
-                .isEqualTo("Cannot read figures from Local engine: connection refused Check its health in the header,"
+                .isEqualTo("Cannot read figures from Local engine: connection refused. Check its health in the header,"
                         + " or choose another connection.");
 
         FakeServer quiet = new FakeServer("Quiet");
@@ -82,6 +82,19 @@ class DashboardViewModelTest {
         DashboardFrame frame = vm.frameProperty().get();
         assertThat(frame.isEmpty()).isFalse();
         assertThat(frame.tiles().get(DashboardTile.PATIENTS).detail()).isEqualTo("peak 0/s in 5 min");
+    }
+
+    @Test
+    void aSilentConnectionKeepsItsLastFiguresAndSaysSo() {
+        local.history.add(rate(START, 40));
+        vm.attach();
+        assertThat(vm.frameProperty().get().notice()).isEmpty();
+        clock.advance(Duration.ofSeconds(45));
+        ticker.tick();
+        DashboardFrame frame = vm.frameProperty().get();
+        assertThat(frame.notice()).isEqualTo("No new figures from Local engine (silent for 45 s): the tiles show the last"
+                + " ones.");
+        assertThat(frame.tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("40/s");
     }
 
     @Test
@@ -152,7 +165,7 @@ class DashboardViewModelTest {
         ticker.tick();
         frame = vm.frameProperty().get();
         assertThat(frame.tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("100/s");
-        assertThat(frame.notice()).isEqualTo("Not included: Remote (no figures for 30 s)");
+        assertThat(frame.notice()).isEqualTo("Not included: Remote (silent for 30 s)");
 
         connections.remove(remote);
         assertThat(remote.listeners).as("unsubscribed").isEmpty();

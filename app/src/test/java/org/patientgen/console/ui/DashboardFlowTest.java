@@ -8,6 +8,8 @@ import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
+import org.patientgen.console.connection.ConnectionKind;
+import org.patientgen.console.testing.FakeConnection;
 import org.patientgen.console.testing.FxWait;
 import org.patientgen.console.testing.Screenshots;
 import org.patientgen.console.theme.Theme;
@@ -56,8 +58,22 @@ class DashboardFlowTest extends ConsoleUiTest {
         assertThat(robot.lookup(".pg-banner").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().startsWith("Only Local engine is connected."))).isTrue();
         shootBothThemes(scene, "dashboard-all-servers");
+
+        // A server that cannot be reached: left out of the totals, and its own view says what to do.
+        FakeConnection lab = new FakeConnection("Remote lab", ConnectionKind.REMOTE);
+        WaitForAsyncUtils.asyncFx(() -> console.window().context().connections().add(lab)).get();
+        FxWait.until(10, "the unreachable server named", () -> text("#dashboard-notice")
+                .equals("Not included: Remote lab (Remote lab is not reachable: connection refused)"));
+        assertThat(text("#dashboard-scope")).isEqualTo("All servers (2)");
         robot.clickOn("#all-servers");
-        FxWait.until(10, "the active connection again", () -> text("#dashboard-scope").equals("Local engine"));
+        WaitForAsyncUtils.asyncFx(() -> console.window().context().connections().activate(lab)).get();
+        FxWait.until(10, "the empty state", () -> text("#dashboard-empty").startsWith("Cannot read figures from Remote lab"));
+        assertThat(text("#dashboard-empty")).endsWith("Check its health in the header, or choose another connection.");
+        shootBothThemes(scene, "dashboard-unreachable");
+        WaitForAsyncUtils.asyncFx(() -> console.window().context().connections()
+                .activate(console.window().context().connections().local())).get();
+        FxWait.until(10, "the active connection again", () -> text("#dashboard-scope").equals("Local engine")
+                && !robot.lookup("#dashboard-empty").queryAs(Label.class).isVisible());
 
         service.cancel(job, "test over");
     }
