@@ -34,7 +34,7 @@ public final class DashboardRedrawBench {
 
     public static void main(String[] args) throws Exception {
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
-        MetricSource source = new MetricSource(new MetricsFakes.FakeServer("bench"));
+        MetricSource source = new MetricSource(new MetricsFakes.FakeServer("bench").connection);
         source.addHistory(day(now));
         source.connected();
         List<MetricSource> sources = List.of(source);

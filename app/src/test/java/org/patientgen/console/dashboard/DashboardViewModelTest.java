@@ -29,8 +29,8 @@ class DashboardViewModelTest {
     private final ManualTicker ticker = new ManualTicker();
     private final Freshness freshness = new Freshness();
     private final FakeServer local = new FakeServer("Local engine");
-    private final ObservableList<Connection> connections = FXCollections.observableArrayList(local);
-    private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>(local);
+    private final ObservableList<Connection> connections = FXCollections.observableArrayList(local.connection);
+    private final SimpleObjectProperty<Connection> active = new SimpleObjectProperty<>(local.connection);
     private final DashboardViewModel vm = new DashboardViewModel(connections, active, SameThread.tasks(), ticker,
             freshness, clock);
 
@@ -65,15 +65,15 @@ class DashboardViewModelTest {
 
     @Test
     void saysWhatToDoWhileThereIsNothingToShow() {
-        local.unreachable = "connection refused";
+        local.unreachable();
         vm.attach();
         assertThat(vm.frameProperty().get().emptyState())
-                .isEqualTo("Cannot read figures from Local engine: connection refused. Check its health in the header,"
-                        + " or choose another connection.");
+                .isEqualTo("Cannot read figures from Local engine: Local engine is not reachable: connection refused."
+                        + " Check its health in the header, or choose another connection.");
 
         FakeServer quiet = new FakeServer("Quiet");
-        connections.add(quiet);
-        active.set(quiet);
+        connections.add(quiet.connection);
+        active.set(quiet.connection);
         assertThat(vm.frameProperty().get().emptyState())
                 .isEqualTo("Waiting for the first figures from Quiet: they arrive every second.");
 
@@ -147,7 +147,7 @@ class DashboardViewModelTest {
 
         FakeServer remote = new FakeServer("Remote");
         remote.history.add(MetricsFakes.snapshot(START, 250, 3, 4, 120, 2, 10, 7.5, 2, 1L << 30, 0.9, 1));
-        connections.add(remote);
+        connections.add(remote.connection);
         assertThat(vm.hintProperty().get()).isEmpty();
         DashboardFrame frame = vm.frameProperty().get();
         assertThat(frame.scope()).isEqualTo("All servers (2)");
@@ -167,7 +167,7 @@ class DashboardViewModelTest {
         assertThat(frame.tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("100/s");
         assertThat(frame.notice()).isEqualTo("Not included: Remote (silent for 30 s)");
 
-        connections.remove(remote);
+        connections.remove(remote.connection);
         assertThat(remote.listeners).as("unsubscribed").isEmpty();
         assertThat(vm.frameProperty().get().scope()).isEqualTo("All servers (1)");
 
@@ -185,8 +185,8 @@ class DashboardViewModelTest {
         assertThat(ticker.active()).isZero();
 
         FakeServer other = new FakeServer("Other");
-        connections.add(other);
-        active.set(other);
+        connections.add(other.connection);
+        active.set(other.connection);
         assertThat(other.listeners).as("hidden screens subscribe to nothing").isEmpty();
         vm.attach();
         assertThat(other.listeners).hasSize(1);

@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.patientgen.console.connection.Connection;
-import org.patientgen.console.connection.ConnectionHealth;
 import org.patientgen.console.connection.ConnectionKind;
+import org.patientgen.console.testing.FakeConnection;
 import org.patientgen.engine.api.EngineEvent;
 import org.patientgen.engine.api.EngineInfo;
 import org.patientgen.engine.api.JobState;
@@ -39,50 +37,37 @@ final class MetricsFakes {
         return snapshot(at, patientsPerSecond, 1, 0, 0, 1, 10, 0.5, 0, 100L << 20, 0.2, 0);
     }
 
-    /** A server: its history and trends are what the test put in, events are pushed with {@link #emit}. */
-    static final class FakeServer implements Connection {
-        final String name;
+    /**
+     * A server: its history and trends are what the test put in, events are pushed with
+     * {@link #emit}; {@link #connection} is the console's connection to it (unreachable after
+     * {@link #unreachable}).
+     */
+    static final class FakeServer {
+        final FakeConnection connection;
         final List<MetricsSnapshot> history = new CopyOnWriteArrayList<>();
         final List<MetricSample> trend = new CopyOnWriteArrayList<>();
         final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
         final List<String> trendCalls = new CopyOnWriteArrayList<>();
-        volatile String unreachable;
-        volatile int historyReads;
         private long sequence;
 
         FakeServer(String name) {
-            this.name = name;
+            connection = new FakeConnection(name, ConnectionKind.REMOTE);
+            connection.service = service(name);
+        }
+
+        /** From now on the connection fails with the fake's "connection refused". */
+        void unreachable() {
+            connection.service = null;
         }
 
         void emit(MetricsSnapshot snapshot) {
             listeners.forEach(l -> l.accept(new MetricsSampled(++sequence, snapshot)));
         }
 
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String user() {
-            return "tester";
-        }
-
-        @Override
-        public ConnectionKind kind() {
-            return ConnectionKind.REMOTE;
-        }
-
-        @Override
-        public PatientGenService service() {
-            if (unreachable != null) {
-                throw new org.patientgen.engine.api.PatientGenException(
-                        org.patientgen.engine.api.ErrorKind.UNAVAILABLE, unreachable);
-            }
+        private PatientGenService service(String name) {
             return (PatientGenService) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {PatientGenService.class}, (proxy, method, args) -> switch (method.getName()) {
                         case "metricsHistory" -> {
-                            historyReads++;
                             Instant since = history.isEmpty() ? Instant.EPOCH
                                     : history.get(history.size() - 1).at().minus((Duration) args[0]);
                             yield new ArrayList<>(history.stream().filter(s -> !s.at().isBefore(since)).toList());
@@ -104,20 +89,6 @@ final class MetricsFakes {
                         case "equals" -> proxy == args[0];
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
-        }
-
-        @Override
-        public ConnectionHealth checkHealth() {
-            return ConnectionHealth.down("fake", Instant.EPOCH);
-        }
-
-        @Override
-        public Optional<String> defaultOutputRoot() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

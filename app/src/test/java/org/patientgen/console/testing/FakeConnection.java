@@ -9,13 +9,15 @@ import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
 
-/** A connection whose health the test sets; its service is unreachable. */
+/** A connection whose health the test sets; its service is unreachable unless the test gives it one. */
 public final class FakeConnection implements Connection {
     private final String name;
     private final ConnectionKind kind;
     public volatile ConnectionHealth health = ConnectionHealth.down("not started", Instant.EPOCH);
     public volatile boolean closed;
     public volatile int serviceCalls;
+    /** What {@link #service()} returns; {@code null}: unreachable. */
+    public volatile PatientGenService service;
 
     public FakeConnection(String name, ConnectionKind kind) {
         this.name = name;
@@ -40,6 +42,10 @@ public final class FakeConnection implements Connection {
     @Override
     public PatientGenService service() {
         serviceCalls++;
+        PatientGenService given = service;
+        if (given != null) {
+            return given;
+        }
         throw new PatientGenException(ErrorKind.UNAVAILABLE, name + " is not reachable: connection refused");
     }
 
