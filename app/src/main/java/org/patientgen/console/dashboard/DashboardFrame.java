@@ -42,12 +42,29 @@ public record DashboardFrame(Instant at, TimeWindow window, String scope, Map<Da
     /**
      * A tile's texts and chart.
      *
-     * @param value  the headline figure, e.g. {@code 1,234/s}
+     * @param value  the headline figure, e.g. {@code 1,234}
+     * @param unit   what follows it, smaller, e.g. {@code /s}, {@code  ms} (with its leading space),
+     *               {@code  running}; may be empty
      * @param detail one line under the chart
      * @param level  how the value is coloured
      * @param chart  the chart, or {@code null} for a tile without one
      */
-    public record TileReading(String value, String detail, Level level, ChartData chart) {
+    public record TileReading(String value, String unit, String detail, Level level, ChartData chart) {
+        /**
+         * A reading whose formatted headline (e.g. {@code 1,234/s}, {@code 0.42 ms}, {@code 37%},
+         * {@code 3 running}) is split into the figure and its unit.
+         */
+        static TileReading of(String headline, String detail, Level level, ChartData chart) {
+            int cut = headline.endsWith("/s") ? headline.length() - 2
+                    : headline.endsWith("%") ? headline.length() - 1
+                    : headline.lastIndexOf(' ') > 0 ? headline.lastIndexOf(' ') : headline.length();
+            return new TileReading(headline.substring(0, cut), headline.substring(cut), detail, level, chart);
+        }
+
+        /** Figure and unit as one text, e.g. {@code 1,234/s}. */
+        public String headline() {
+            return value + unit;
+        }
     }
 
     /**

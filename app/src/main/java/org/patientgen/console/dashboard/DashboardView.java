@@ -4,10 +4,12 @@ import atlantafx.base.theme.Styles;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.Tile.SkinType;
 import eu.hansolo.tilesfx.TileBuilder;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -18,6 +20,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -48,7 +51,7 @@ public final class DashboardView implements ScreenView {
     private final DashboardViewModel viewModel;
     private final StackPane loaded;
     private final Map<DashboardTile, TileParts> parts = new EnumMap<>(DashboardTile.class);
-    private final List<Tile> tiles = new java.util.ArrayList<>();
+    private final List<Tile> tiles = new ArrayList<>();
     private final JobStateBars jobBars = new JobStateBars();
 
     @FXML
@@ -110,7 +113,7 @@ public final class DashboardView implements ScreenView {
             ToggleButton button = new ToggleButton(w.label());
             button.setId("window-" + w.name().toLowerCase().replace('_', '-'));
             button.setToggleGroup(group);
-            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == windows.size() - 1 ? Styles.RIGHT_PILL
                     : Styles.CENTER_PILL);
             button.setSelected(viewModel.windowProperty().get() == w);
@@ -146,12 +149,15 @@ public final class DashboardView implements ScreenView {
             TileParts p = new TileParts(t);
             parts.put(t, p);
             Node body = t == DashboardTile.JOBS ? jobBars : p.chart;
-            VBox content = new VBox(p.value, body, p.detail);
+            HBox headline = new HBox(p.value, p.unit);
+            headline.setAlignment(Pos.BASELINE_LEFT);
+            VBox content = new VBox(p.title, headline, body, p.detail);
             content.getStyleClass().add("pg-tile-content");
             VBox.setVgrow(body, Priority.ALWAYS);
+            // The title is a label of ours: TilesFX scales its own title with the tile, which at the
+            // console's smallest window makes it unreadable.
             Tile tile = TileBuilder.create()
                     .skinType(SkinType.CUSTOM)
-                    .title(t.title())
                     .textVisible(false)
                     .graphic(content)
                     .animated(false)
@@ -175,8 +181,7 @@ public final class DashboardView implements ScreenView {
             tile.setBackgroundColor(palette.surface());
             tile.setBorderColor(palette.border());
             tile.setBorderWidth(1);
-            tile.setTitleColor(palette.muted());
-            tile.setForegroundColor(palette.text());
+                        tile.setForegroundColor(palette.text());
         }
         parts.values().forEach(p -> p.chart.setPalette(palette));
     }
@@ -193,6 +198,7 @@ public final class DashboardView implements ScreenView {
             TileParts p = parts.get(e.getKey());
             TileReading r = e.getValue();
             p.value.setText(r.value());
+            p.unit.setText(r.unit());
             p.detail.setText(r.detail());
             p.setLevel(r.level());
             if (r.chart() != null) {
@@ -214,20 +220,30 @@ public final class DashboardView implements ScreenView {
 
     /** A tile's own nodes. */
     private static final class TileParts {
+        final Label title;
         final Label value = new Label("—");
+        final Label unit = new Label();
         final Label detail = new Label();
         final TimeSeriesChart chart = new TimeSeriesChart();
         private Level level = Level.NORMAL;
 
         TileParts(DashboardTile tile) {
+            title = new Label(tile.title());
+            title.getStyleClass().add("pg-tile-title");
+            title.setMinWidth(0);
+            unit.getStyleClass().add("pg-tile-unit");
+            unit.setId(tile.id() + "-unit");
+            unit.setMinWidth(0);
             value.getStyleClass().add("pg-tile-value");
             value.setId(tile.id() + "-value");
-            value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            value.setMinHeight(Region.USE_PREF_SIZE);
+            value.setMinWidth(Region.USE_PREF_SIZE);
             detail.getStyleClass().add("pg-tile-detail");
             detail.setId(tile.id() + "-detail");
             detail.setWrapText(true);
-            detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
             chart.setId(tile.id() + "-chart");
+            Controls.showWhen(detail, detail.textProperty().isNotEmpty());
         }
 
         void setLevel(Level next) {

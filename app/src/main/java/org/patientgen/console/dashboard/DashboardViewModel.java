@@ -120,10 +120,6 @@ public final class DashboardViewModel {
         columns = Math.max(1, pixels);
     }
 
-    int columns() {
-        return columns;
-    }
-
     // ---- lifecycle ----
 
     /** The screen is shown: subscribe to the shown connections and start building frames. */

@@ -178,45 +178,38 @@ final class FrameBuilder {
                 double rate = value(now, DashboardMetric.PATIENTS_PER_SECOND);
                 double peak = series.get(DashboardMetric.PATIENTS_PER_SECOND).max();
                 boolean idle = !(rate > 0) && !(value(now, DashboardMetric.JOBS_RUNNING) > 0);
-                yield new TileReading(DashboardFormat.rate(rate), idle && !(peak > 0)
+                yield TileReading.of(DashboardFormat.rate(rate), idle && !(peak > 0)
                         ? "No job running: submit one on the Jobs screen"
                         : "peak " + DashboardFormat.rate(orZero(peak)) + " " + within, Level.NORMAL, chart);
             }
-            case JOBS -> {
-                double total = 0;
-                for (JobState state : JobState.values()) {
-                    total += orZero(value(now, DashboardMetric.jobs(state)));
-                }
-                yield new TileReading(DashboardFormat.count(value(now, DashboardMetric.JOBS_RUNNING)) + " running",
-                        DashboardFormat.count(total) + (total == 1 ? " job" : " jobs") + " in all",
-                        value(now, DashboardMetric.JOBS_FAILED) > 0 ? Level.WARNING : Level.NORMAL, null);
-            }
+            case JOBS -> TileReading.of(DashboardFormat.count(value(now, DashboardMetric.JOBS_RUNNING)) + " running",
+                    "", value(now, DashboardMetric.JOBS_FAILED) > 0 ? Level.WARNING : Level.NORMAL, null);
             case QUEUE -> {
                 double wait = value(now, DashboardMetric.OLDEST_QUEUED_WAIT_SECONDS);
-                yield new TileReading(DashboardFormat.count(value(now, DashboardMetric.QUEUE_DEPTH)),
+                yield TileReading.of(DashboardFormat.count(value(now, DashboardMetric.QUEUE_DEPTH)),
                         wait > 0 ? "oldest job waiting " + DashboardFormat.seconds(wait) + (several ? " (longest)" : "")
                                 : "no job waiting", Level.NORMAL, chart);
             }
-            case SHARDS -> new TileReading(DashboardFormat.count(value(now, DashboardMetric.SHARDS_IN_FLIGHT)),
+            case SHARDS -> TileReading.of(DashboardFormat.count(value(now, DashboardMetric.SHARDS_IN_FLIGHT)),
                     "peak " + DashboardFormat.count(orZero(series.get(DashboardMetric.SHARDS_IN_FLIGHT).max())) + " "
                             + within, Level.NORMAL, chart);
             case POOL -> {
                 double pending = value(now, DashboardMetric.POOL_PENDING);
-                yield new TileReading(DashboardFormat.count(value(now, DashboardMetric.POOL_ACTIVE)) + " / "
-                        + DashboardFormat.count(value(now, DashboardMetric.POOL_MAX)),
+                yield new TileReading(DashboardFormat.count(value(now, DashboardMetric.POOL_ACTIVE)),
+                        " of " + DashboardFormat.count(value(now, DashboardMetric.POOL_MAX)),
                         DashboardFormat.count(value(now, DashboardMetric.POOL_ACTIVE)) + " active · "
                                 + DashboardFormat.count(value(now, DashboardMetric.POOL_IDLE)) + " idle · "
                                 + DashboardFormat.count(pending) + " waiting",
                         pending > 0 ? Level.WARNING : Level.NORMAL, chart);
             }
-            case ACQUIRE -> new TileReading(DashboardFormat.millis(value(now, DashboardMetric.POOL_ACQUIRE_P95_MILLIS)),
+            case ACQUIRE -> TileReading.of(DashboardFormat.millis(value(now, DashboardMetric.POOL_ACQUIRE_P95_MILLIS)),
                     "peak " + DashboardFormat.millis(orZero(series.get(DashboardMetric.POOL_ACQUIRE_P95_MILLIS).max()))
                             + " " + within + (several ? " (slowest server)" : ""), Level.NORMAL, chart);
             case TIMEOUTS -> {
                 double total = value(now, DashboardMetric.POOL_TIMEOUTS_TOTAL);
                 DecimatedSeries totals = series.get(DashboardMetric.POOL_TIMEOUTS_TOTAL);
                 double increase = totals.isEmpty() || Double.isNaN(total) ? 0 : Math.max(0, total - min(totals));
-                yield new TileReading(DashboardFormat.count(increase), within + " · "
+                yield TileReading.of(DashboardFormat.count(increase), within + " · "
                         + DashboardFormat.count(total) + " since start", increase > 0 ? Level.DANGER : Level.NORMAL,
                         chart);
             }
@@ -224,19 +217,19 @@ final class FrameBuilder {
                 double used = value(now, DashboardMetric.HEAP_USED_BYTES);
                 double max = value(now, DashboardMetric.HEAP_MAX_BYTES);
                 boolean limited = max > 0;
-                yield new TileReading(DashboardFormat.bytes(used), limited
+                yield TileReading.of(DashboardFormat.bytes(used), limited
                         ? "of " + DashboardFormat.bytes(max) + " (" + DashboardFormat.percent(used / max) + ")"
                         : "no heap limit", limited && used / max > 0.9 ? Level.WARNING : Level.NORMAL, chart);
             }
             case CPU -> {
                 double cpu = value(now, DashboardMetric.CPU_SHARE);
-                yield new TileReading(DashboardFormat.percent(cpu), Double.isNaN(cpu) ? "not reported by the JVM"
+                yield TileReading.of(DashboardFormat.percent(cpu), Double.isNaN(cpu) ? "not reported by the JVM"
                         : several ? "busiest server, of its processors" : "of all processors",
                         cpu > 0.9 ? Level.WARNING : Level.NORMAL, chart);
             }
             case ERRORS -> {
                 double errors = value(now, DashboardMetric.ERRORS_LAST_HOUR);
-                yield new TileReading(DashboardFormat.count(errors), errors > 0
+                yield TileReading.of(DashboardFormat.count(errors), errors > 0
                         ? "warnings and errors logged: see the engine's log" : "no warnings or errors logged",
                         errors > 0 ? Level.WARNING : Level.NORMAL, chart);
             }

@@ -45,7 +45,7 @@ class DashboardViewModelTest {
         DashboardFrame frame = vm.frameProperty().get();
         assertThat(frame.isEmpty()).isFalse();
         assertThat(frame.scope()).isEqualTo("Local engine");
-        assertThat(frame.tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("300/s");
+        assertThat(frame.tiles().get(DashboardTile.PATIENTS).headline()).isEqualTo("300/s");
         assertThat(frame.tiles().get(DashboardTile.PATIENTS).detail()).isEqualTo("peak 300/s in 5 min");
         DashboardFrame.ChartData chart = frame.tiles().get(DashboardTile.PATIENTS).chart();
         assertThat(chart.columns()).isEqualTo(200);
@@ -58,7 +58,7 @@ class DashboardViewModelTest {
         clock.advance(Duration.ofSeconds(1));
         local.emit(rate(START, 1234));
         ticker.tick();
-        assertThat(vm.frameProperty().get().tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("1,234/s");
+        assertThat(vm.frameProperty().get().tiles().get(DashboardTile.PATIENTS).headline()).isEqualTo("1,234/s");
         assertThat(vm.frameProperty().get().tiles().get(DashboardTile.PATIENTS).chart().yMax()).isEqualTo(2000);
         assertThat(freshness.lastUpdateProperty().get()).isEqualTo(START);
     }
@@ -94,7 +94,7 @@ class DashboardViewModelTest {
         DashboardFrame frame = vm.frameProperty().get();
         assertThat(frame.notice()).isEqualTo("No new figures from Local engine (silent for 45 s): the tiles show the last"
                 + " ones.");
-        assertThat(frame.tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("40/s");
+        assertThat(frame.tiles().get(DashboardTile.PATIENTS).headline()).isEqualTo("40/s");
     }
 
     @Test
@@ -151,11 +151,11 @@ class DashboardViewModelTest {
         assertThat(vm.hintProperty().get()).isEmpty();
         DashboardFrame frame = vm.frameProperty().get();
         assertThat(frame.scope()).isEqualTo("All servers (2)");
-        assertThat(frame.tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("350/s");
-        assertThat(frame.tiles().get(DashboardTile.JOBS).value()).isEqualTo("4 running");
+        assertThat(frame.tiles().get(DashboardTile.PATIENTS).headline()).isEqualTo("350/s");
+        assertThat(frame.tiles().get(DashboardTile.JOBS).headline()).isEqualTo("4 running");
         assertThat(frame.tiles().get(DashboardTile.QUEUE).detail()).isEqualTo("oldest job waiting 2 min (longest)");
-        assertThat(frame.tiles().get(DashboardTile.ACQUIRE).value()).isEqualTo("7.50 ms");
-        assertThat(frame.tiles().get(DashboardTile.POOL).value()).isEqualTo("3 / 20");
+        assertThat(frame.tiles().get(DashboardTile.ACQUIRE).headline()).isEqualTo("7.50 ms");
+        assertThat(frame.tiles().get(DashboardTile.POOL).headline()).isEqualTo("3 of 20");
         assertThat(frame.tiles().get(DashboardTile.CPU).detail()).isEqualTo("busiest server, of its processors");
         assertThat(frame.tiles().get(DashboardTile.ERRORS).level()).isEqualTo(Level.WARNING);
 
@@ -164,7 +164,7 @@ class DashboardViewModelTest {
         local.emit(rate(clock.instant(), 100));
         ticker.tick();
         frame = vm.frameProperty().get();
-        assertThat(frame.tiles().get(DashboardTile.PATIENTS).value()).isEqualTo("100/s");
+        assertThat(frame.tiles().get(DashboardTile.PATIENTS).headline()).isEqualTo("100/s");
         assertThat(frame.notice()).isEqualTo("Not included: Remote (silent for 30 s)");
 
         connections.remove(remote.connection);
@@ -199,7 +199,7 @@ class DashboardViewModelTest {
         local.history.add(MetricsFakes.snapshot(START, 0, 0, 0, 0, 1, 10, 1, 8, 1, 0, 0));
         vm.attach();
         DashboardFrame.TileReading timeouts = vm.frameProperty().get().tiles().get(DashboardTile.TIMEOUTS);
-        assertThat(timeouts.value()).isEqualTo("3");
+        assertThat(timeouts.headline()).isEqualTo("3");
         assertThat(timeouts.detail()).isEqualTo("in 5 min · 8 since start");
         assertThat(timeouts.level()).isEqualTo(Level.DANGER);
     }

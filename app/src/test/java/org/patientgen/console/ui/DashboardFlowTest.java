@@ -38,10 +38,20 @@ class DashboardFlowTest extends ConsoleUiTest {
                 RetryPolicy.DEFAULT)).id();
         FxWait.until(60, "the dashboard to show the job running", () -> text("#jobs-running").equals("1")
                 && text("#tile-shards-value").equals("1"));
-        FxWait.until(30, "patients per second above zero", () -> !text("#tile-patients-value").equals("0/s"));
+        FxWait.until(30, "patients per second above zero", () -> !text("#tile-patients-value").equals("0"));
         assertThat(text("#tile-patients-detail")).endsWith("in 5 min");
         Scene scene = console.window().stage().getScene();
         shootBothThemes(scene, "dashboard-running");
+        javafx.stage.Stage stage = console.window().stage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        }).get();
+        shootBothThemes(scene, "dashboard-smallest");
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        }).get();
 
         robot.clickOn("#window-one-hour");
         FxWait.until(10, "the 1 h window", () -> text("#tile-patients-detail").endsWith("in 1 h"));
