@@ -205,6 +205,10 @@ public final class DashboardViewModel {
             session.service = opened.service();
             session.subscription = opened.subscription();
             session.source.connected();
+            if (window.get() != w) {
+                // The window changed while connecting: read what the new one needs.
+                reload(session, window.get());
+            }
             tick();
         }).onFailure(e -> {
             LOG.debug("metrics of {} unavailable", connection.name(), e);
@@ -235,22 +239,23 @@ public final class DashboardViewModel {
     private void reloadHistory() {
         TimeWindow w = window.get();
         for (Session session : sessions.values()) {
-            PatientGenService service = session.service;
-            if (service == null) {
-                continue;
+            if (session.service != null) {
+                reload(session, w);
             }
-            tasks.task("Reading " + w.label() + " of metrics from " + session.source.connection().name(),
-                    p -> {
-                        loadHistory(service, session.source, w);
-                        return null;
-                    })
-                    .quiet()
-                    .onSuccess(r -> tick())
-                    .onFailure(e -> LOG.warn("reading the metrics history of {} failed",
-                            session.source.connection().name(), e))
-                    .start();
         }
         tick();
+    }
+
+    private void reload(Session session, TimeWindow w) {
+        PatientGenService service = session.service;
+        String name = session.source.connection().name();
+        tasks.task("Reading " + w.label() + " of metrics from " + name, p -> {
+            loadHistory(service, session.source, w);
+            return null;
+        }).quiet()
+                .onSuccess(r -> tick())
+                .onFailure(e -> LOG.warn("reading the metrics history of {} failed", name, e))
+                .start();
     }
 
     /**

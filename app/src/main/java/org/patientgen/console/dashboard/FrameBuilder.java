@@ -182,8 +182,9 @@ final class FrameBuilder {
                         ? "No job running: submit one on the Jobs screen"
                         : "peak " + DashboardFormat.rate(orZero(peak)) + " " + within, Level.NORMAL, chart);
             }
+            // Failed jobs show in their red bar; colouring the running count would blame the wrong figure.
             case JOBS -> TileReading.of(DashboardFormat.count(value(now, DashboardMetric.JOBS_RUNNING)) + " running",
-                    "", value(now, DashboardMetric.JOBS_FAILED) > 0 ? Level.WARNING : Level.NORMAL, null);
+                    "", Level.NORMAL, null);
             case QUEUE -> {
                 double wait = value(now, DashboardMetric.OLDEST_QUEUED_WAIT_SECONDS);
                 yield TileReading.of(DashboardFormat.count(value(now, DashboardMetric.QUEUE_DEPTH)),

@@ -53,6 +53,10 @@ class ScreenshotsTest extends ConsoleUiTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
+        // Shown again, the jobs screen reloads its table: click a badge of the reloaded rows.
+        FxWait.until(10, "the jobs reloaded", () -> table().getItems().size() == 5
+                && robot.lookup(".pg-badge.pg-state-queued").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(".pg-badge.pg-state-queued");
         robot.clickOn("#cancel-jobs");
         FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
