@@ -6,6 +6,8 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.patientgen.console.connection.Connections;
+import org.patientgen.console.connection.remote.RemoteTuning;
+import org.patientgen.console.connection.remote.SavedServers;
 import org.patientgen.console.dialog.FxDialogs;
 import org.patientgen.console.main.MainView;
 import org.patientgen.console.main.MainViewModel;
@@ -32,6 +34,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final ConsoleEnvironment env;
     private final Stage stage;
     private final Connections connections;
+    private final SavedServers servers;
     private final ThemeSwitcher themes;
     private final MainViewModel viewModel;
     private final MainView view;
@@ -46,8 +49,10 @@ public final class ConsoleWindow implements AutoCloseable {
         BackgroundTasks tasks = new BackgroundTasks(env.io(), env.ui());
         connections = new Connections(env.local(), tasks, env.ticker(), env.clock());
         Freshness freshness = new Freshness();
+        servers = new SavedServers(env.servers(), env.tokens(), connections, tasks, RemoteTuning.defaults(),
+                env.clock());
         context = new ScreenContext(connections, tasks, env.ticker(), new FxDialogs(() -> stage, themes),
-                env.folders(), themes, freshness, env.clock());
+                env.folders(), themes, freshness, env.clock(), servers);
         viewModel = new MainViewModel(Screens.all().all(), connections, tasks, themes.themeProperty(), freshness,
                 env.settings(), initial, env.clock());
         view = new MainView(viewModel, context);
@@ -72,6 +77,7 @@ public final class ConsoleWindow implements AutoCloseable {
         place(placement);
         stage.show();
         connections.start();
+        servers.restore();
     }
 
     /** Restores the remembered placement when it is still on a screen; else the default size, centred. */

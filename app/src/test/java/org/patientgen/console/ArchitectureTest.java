@@ -16,10 +16,27 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheLocalBootstrapTouchesEngineInternals = noClasses()
             .that().resideOutsideOfPackage("org.patientgen.console.connection.local..")
+            .and().resideOutsideOfPackage("org.patientgen.console.connection.remote..")
             .should().dependOnClassesThat(resideInAPackage("org.patientgen.engine..")
                     .and(not(resideInAPackage("org.patientgen.engine.api.."))))
             .because("screens work against any engine through PatientGenService (org.patientgen.engine.api);"
                     + " only the local engine's bootstrap may start an engine in process");
+
+    @ArchTest
+    static final ArchRule remoteConnectionsUseOnlyTheClient = noClasses()
+            .that().resideInAPackage("org.patientgen.console.connection.remote..")
+            .should().dependOnClassesThat(resideInAPackage("org.patientgen.engine..")
+                    .and(not(resideInAPackage("org.patientgen.engine.api..")))
+                    .and(not(resideInAPackage("org.patientgen.engine.client")))
+                    .and(not(resideInAPackage("org.patientgen.engine.wire"))))
+            .because("a remote server is reached through the engine's published client (and the wire types"
+                    + " it returns), never its internals");
+
+    @ArchTest
+    static final ArchRule onlyRemoteConnectionsUseTheClient = noClasses()
+            .that().resideOutsideOfPackage("org.patientgen.console.connection.remote..")
+            .should().dependOnClassesThat(resideInAPackage("org.patientgen.engine.client.."))
+            .because("screens see a remote server as a Connection; only connection.remote knows the HTTP client");
 
     @ArchTest
     static final ArchRule viewModelsDoNotKnowNodes = noClasses()

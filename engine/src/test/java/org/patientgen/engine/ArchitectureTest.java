@@ -43,4 +43,18 @@ class ArchitectureTest {
             .that().resideInAPackage("org.patientgen.engine.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.patientgen.engine.api..", "java..", "")
             .because("the api records are the wire format shared with the HTTP client: no engine internals, no libraries");
+
+    @ArchTest
+    static final ArchRule theClientSpeaksOnlyTheSharedApi = noClasses()
+            .that().resideInAPackage("org.patientgen.engine.client..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.patientgen.engine.server..",
+                    "org.patientgen.engine.service..", "org.patientgen.engine.persistence..",
+                    "org.patientgen.engine.jobs..", "io.javalin..", "org.eclipse.jetty..")
+            .because("the remote client knows the server only through the api and wire records it sends and reads");
+
+    @ArchTest
+    static final ArchRule clientInternalsStayInternal = noClasses()
+            .that().resideOutsideOfPackage("org.patientgen.engine.client..")
+            .should().dependOnClassesThat().resideInAPackage("org.patientgen.engine.client.internal..")
+            .because("callers use RemoteService; how it works may change");
 }

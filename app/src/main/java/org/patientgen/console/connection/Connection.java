@@ -1,6 +1,8 @@
 package org.patientgen.console.connection;
 
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.patientgen.console.task.Cancellable;
 import org.patientgen.engine.api.PatientGenService;
 
 /**
@@ -17,6 +19,11 @@ public interface Connection extends AutoCloseable {
 
     /** The user this connection acts as: recorded as the owner of submitted jobs and in the audit log. */
     String user();
+
+    /** A label for where the engine runs (e.g. {@code eu-west}), shown beside the name; empty when none. */
+    default String region() {
+        return "";
+    }
 
     /** Whether the engine runs in this process (its files are on this machine) or on a server. */
     ConnectionKind kind();
@@ -42,6 +49,15 @@ public interface Connection extends AutoCloseable {
     /** Whether files the engine writes can be opened on this machine (true for the local engine). */
     default boolean sharesFileSystem() {
         return kind() == ConnectionKind.LOCAL;
+    }
+
+    /**
+     * Tells {@code listener}, on a thread of the connection, when the engine stops answering and when
+     * it is back (the current state first). The local engine never loses its link: the default tells
+     * nothing. Cancel the handle to stop.
+     */
+    default Cancellable watchLink(Consumer<LinkStatus> listener) {
+        return Cancellable.NONE;
     }
 
     /** Releases the connection (stops the local engine); blocks until done. */

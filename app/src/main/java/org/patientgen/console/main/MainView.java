@@ -25,9 +25,11 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.connection.ConnectionHealth;
+import org.patientgen.console.screen.Controls;
 import org.patientgen.console.screen.Fxml;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.screen.ScreenContext;
@@ -62,6 +64,8 @@ public final class MainView {
     private Button themeToggle;
     @FXML
     private StatusBar statusBar;
+    @FXML
+    private Label lostBanner;
 
     public MainView(MainViewModel viewModel, ScreenContext context) {
         this.viewModel = viewModel;
@@ -78,6 +82,14 @@ public final class MainView {
         buildNavigation();
         buildServerSwitcher();
         buildStatusBar();
+        lostBanner.setId("lost-banner");
+        lostBanner.setGraphic(new FontIcon(MaterialDesignL.LAN_DISCONNECT));
+        Controls.banner(lostBanner, viewModel.lostBannerText());
+        Tooltip lostTip = new Tooltip();
+        lostTip.textProperty().bind(viewModel.lostDetailText());
+        lostTip.setWrapText(true);
+        lostTip.setMaxWidth(520);
+        lostBanner.setTooltip(lostTip);
         themeToggle.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
                 viewModel.themeProperty().get() == Theme.LIGHT ? MaterialDesignW.WEATHER_NIGHT
                         : MaterialDesignW.WEATHER_SUNNY), viewModel.themeProperty()));

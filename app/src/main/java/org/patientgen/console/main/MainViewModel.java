@@ -20,12 +20,15 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.connection.ConnectionHealth;
+import org.patientgen.console.connection.ConnectionKind;
 import org.patientgen.console.connection.Connections;
+import org.patientgen.console.connection.LinkStatus;
 import org.patientgen.console.screen.Freshness;
 import org.patientgen.console.screen.Screen;
 import org.patientgen.console.settings.ConsoleSettings;
 import org.patientgen.console.settings.SettingsStore;
 import org.patientgen.console.task.BackgroundTasks;
+import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.RunningTask;
 import org.patientgen.console.theme.Theme;
 
@@ -56,6 +59,10 @@ public final class MainViewModel {
     private final StringBinding themeToggleText;
     private final ChangeListener<ConnectionHealth> healthListener = (obs, old, now) -> showHealth(now);
     private ReadOnlyObjectProperty<ConnectionHealth> watchedHealth;
+    private final ReadOnlyObjectWrapper<LinkStatus> link = new ReadOnlyObjectWrapper<>(this, "link", LinkStatus.CONNECTED);
+    private final StringBinding lostBanner;
+    private final StringBinding lostDetail;
+    private Cancellable watchedLink = Cancellable.NONE;
 
     public MainViewModel(List<Screen> screens, Connections connections, BackgroundTasks tasks,
                          ObjectProperty<Theme> theme, Freshness freshness, SettingsStore store,
@@ -93,6 +100,10 @@ public final class MainViewModel {
         themeToggleText = Bindings.createStringBinding(() -> "Switch to " + theme.get().opposite().label().toLowerCase()
                 + " theme", theme);
 
+        lostBanner = Bindings.createStringBinding(() -> lost() ? "Lost connection to " + connections.active().name()
+                + " — reconnecting…" : "", link, activeHealth);
+        lostDetail = Bindings.createStringBinding(() -> !lost() ? "" : link.get().lost() ? link.get().detail()
+                : activeHealth.get().detail(), link, activeHealth);
         connections.activeProperty().addListener((obs, old, now) -> watch(now));
         watch(connections.active());
         showScreen(initial.lastScreen());
@@ -117,9 +128,50 @@ public final class MainViewModel {
         if (watchedHealth != null) {
             watchedHealth.removeListener(healthListener);
         }
+        watchedLink.cancel();
+        link.set(LinkStatus.CONNECTED);
+        try {
+            // Told on the client's thread: hand over to the UI thread, and ignore a connection no longer shown.
+            watchedLink = connection.watchLink(status -> tasks.ui().execute(() -> {
+                if (connections.active() == connection) {
+                    showLink(connection, status);
+                }
+            }));
+        } catch (RuntimeException e) {
+            watchedLink = Cancellable.NONE; // a closed connection: its health says why
+        }
         watchedHealth = connections.healthProperty(connection);
         watchedHealth.addListener(healthListener);
         showHealth(watchedHealth.get());
+    }
+
+    private void showLink(Connection connection, LinkStatus status) {
+        boolean wasLost = link.get().lost();
+        link.set(status);
+        if (wasLost && !status.lost()) {
+            connections.checkHealth(connection); // clear the banner now, not at the next poll
+        }
+    }
+
+    /**
+     * The active remote server stopped answering: its client noticed (event stream or a call) or
+     * the last health check failed. The local engine never shows it (its failures are in the badge).
+     */
+    private boolean lost() {
+        Connection active = connections.active();
+        ConnectionHealth health = activeHealth.get();
+        return active.kind() == ConnectionKind.REMOTE && (link.get().lost()
+                || (health != null && health.status() == ConnectionHealth.Status.DOWN));
+    }
+
+    /** E.g. {@code Lost connection to Lab — reconnecting…}, or empty while the active engine answers. */
+    public StringBinding lostBannerText() {
+        return lostBanner;
+    }
+
+    /** Why it was lost, for the banner's tooltip. */
+    public StringBinding lostDetailText() {
+        return lostDetail;
     }
 
     private void showHealth(ConnectionHealth health) {

@@ -3,6 +3,7 @@ package org.patientgen.console.screen;
 import java.time.Clock;
 import java.util.Objects;
 import org.patientgen.console.connection.Connections;
+import org.patientgen.console.connection.remote.SavedServers;
 import org.patientgen.console.desktop.FolderOpener;
 import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.task.BackgroundTasks;
@@ -21,9 +22,11 @@ import org.patientgen.console.theme.ThemeSwitcher;
  * @param themes      gives dialogs the theme
  * @param freshness   where screens record when they last received data
  * @param clock       the console's time source
+ * @param servers     the remote servers the console remembers (add, change, remove)
  */
 public record ScreenContext(Connections connections, BackgroundTasks tasks, Ticker ticker, Dialogs dialogs,
-                            FolderOpener folders, ThemeSwitcher themes, Freshness freshness, Clock clock) {
+                            FolderOpener folders, ThemeSwitcher themes, Freshness freshness, Clock clock,
+                            SavedServers servers) {
     public ScreenContext {
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(tasks, "tasks");
@@ -33,5 +36,6 @@ public record ScreenContext(Connections connections, BackgroundTasks tasks, Tick
         Objects.requireNonNull(themes, "themes");
         Objects.requireNonNull(freshness, "freshness");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(servers, "servers");
     }
 }

@@ -33,6 +33,12 @@ public final class ConsoleStyles {
     public static final String HEALTH_STARTING = "pg-health-starting";
     /** A key in a key/value grid. */
     public static final String FIELD_KEY = "pg-field-key";
+    /** A successful check's banner (e.g. Test connection). */
+    public static final String CHECK_OK = "pg-test-ok";
+    /** A failed check's banner. */
+    public static final String CHECK_FAILED = "pg-test-failed";
+    /** The server the screens show, in the servers list. */
+    public static final String ACTIVE_SERVER = "pg-active-server";
     /** Monospaced text (ids, paths, JSON). */
     public static final String MONO = "pg-mono";
 

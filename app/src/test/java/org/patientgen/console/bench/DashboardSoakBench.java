@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,13 @@ import org.patientgen.console.connection.Connection;
 import org.patientgen.console.connection.ConnectionHealth;
 import org.patientgen.console.connection.ConnectionKind;
 import org.patientgen.console.connection.local.LocalEngineConnection;
+import org.patientgen.console.connection.remote.RemoteConnection;
+import org.patientgen.console.connection.remote.RemoteTuning;
 import org.patientgen.console.settings.InMemorySettingsStore;
+import org.patientgen.console.settings.ServerEntry;
+import org.patientgen.console.task.ConsoleThreads;
+import org.patientgen.console.task.FxTicker;
+import org.patientgen.console.task.FxUiExecutor;
 import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.PatientGenService;
@@ -31,18 +38,22 @@ import org.patientgen.engine.api.RetryPolicy;
 /**
  * Benchmark: the console's memory after a long live dashboard over three servers. This process is
  * the console (as launched by the README, default JVM options): it opens the main window on a local
- * engine, adds two more engines as further connections, shows the dashboard in its "all servers"
+ * engine, adds two more servers as further connections, shows the dashboard in its "all servers"
  * view, and prints its resident set size (and heap) every 30 s for {@code minutes}. With
- * {@code jobs}, each engine gets a 5,000-patient job every minute so the charts move.
+ * {@code jobs}, each engine in this process gets a 5,000-patient job every minute so the charts
+ * move.
  *
- * <p>The two extra servers are engines in this process (each with its own H2 database and pool),
- * not remote servers: the remote client is not on this branch yet. That over-states a console with
- * remote connections, which holds only an HTTP client per server. Run with
- * {@code app/bench/dashboard-memory.sh [minutes] [jobs]}.
+ * <p>Arguments {@code [minutes] [jobs|idle] [URL TOKEN URL TOKEN]}: with two servers' addresses
+ * and tokens (operator role, for the jobs; {@code app/bench/start-servers.sh} prints them) they are
+ * added as remote connections; without, the two extra servers are engines in this process (each
+ * with its own H2 database and pool), which over-states a console with remote connections. Run with
+ * {@code app/bench/dashboard-memory.sh}.
  */
 public final class DashboardSoakBench {
     private static int minutes = 10;
     private static boolean jobs;
+    /** URL and token of each remote server; empty: in-process engines instead. */
+    private static final List<String[]> remotes = new ArrayList<>();
 
     private DashboardSoakBench() {
     }
@@ -50,6 +61,12 @@ public final class DashboardSoakBench {
     public static void main(String[] args) {
         minutes = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         jobs = args.length > 1 && args[1].equals("jobs");
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            remotes.add(new String[] {args[i], args[i + 1]});
+        }
+        if (!remotes.isEmpty() && remotes.size() != 2) {
+            throw new IllegalArgumentException("give two servers as URL TOKEN URL TOKEN, or none");
+        }
         // A plain main class, so JavaFX may sit on the classpath (see Launcher).
         Application.launch(Soak.class, args);
     }
@@ -63,11 +80,15 @@ public final class DashboardSoakBench {
     public void start(Stage stage) throws IOException {
         Path root = Files.createTempDirectory("patientgen-soak");
         LocalEngineConnection local = engine(root.resolve("local"));
-        ConsoleEnvironment env = ConsoleEnvironment.of(local, new InMemorySettingsStore(), folder -> { });
+        InMemorySettingsStore settings = new InMemorySettingsStore();
+        ConsoleEnvironment env = new ConsoleEnvironment(local, settings, settings.load(), ConsoleThreads.io(),
+                new FxUiExecutor(), new FxTicker(), folder -> { }, Clock.systemDefaultZone());
         window = ConsoleWindow.open(env, stage);
         List<Connection> servers = new ArrayList<>(List.of(local));
-        for (int i = 2; i <= 3; i++) {
-            Connection server = new Named("Engine " + i, engine(root.resolve("engine" + i)));
+        for (int i = 0; i < 2; i++) {
+            Connection server = remotes.isEmpty() ? new Named("Engine " + (i + 2), engine(root.resolve("engine" + i)))
+                    : new RemoteConnection(new ServerEntry("Server " + (i + 2), remotes.get(i)[0], "", null),
+                            remotes.get(i)[1], RemoteTuning.defaults(), Clock.systemUTC());
             window.context().connections().add(server);
             servers.add(server);
         }
@@ -80,12 +101,16 @@ public final class DashboardSoakBench {
             t.setDaemon(true);
             return t;
         });
-        System.out.printf("dashboard soak: 3 servers (1 local engine + 2 in-process engines), all-servers view, %d min%s,"
-                + " java %s, %d cores%n", minutes, jobs ? ", a 5,000-patient job per engine per minute" : "",
+        System.out.printf("dashboard soak: 3 servers (the local engine + %s), all-servers view, %d min%s,"
+                + " java %s, %d cores%n", remotes.isEmpty() ? "2 in-process engines" : "2 remote servers", minutes,
+                jobs ? ", a 5,000-patient job per in-process engine per minute" : "",
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
         timer.scheduleAtFixedRate(() -> sample(start), 0, 30, TimeUnit.SECONDS);
         if (jobs) {
-            timer.scheduleAtFixedRate(() -> servers.forEach(s -> submit(s, root)), 20, 60, TimeUnit.SECONDS);
+            // Remote servers choose their own output folders, which this console cannot name: jobs go
+            // to the in-process engines only.
+            timer.scheduleAtFixedRate(() -> servers.stream().filter(s -> s.kind() == ConnectionKind.LOCAL)
+                    .forEach(s -> submit(s, root)), 20, 60, TimeUnit.SECONDS);
         }
         timer.schedule(() -> {
             sample(start);

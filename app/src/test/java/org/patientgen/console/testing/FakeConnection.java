@@ -18,6 +18,9 @@ public final class FakeConnection implements Connection {
     public volatile int serviceCalls;
     /** What {@link #service()} returns; {@code null}: unreachable. */
     public volatile PatientGenService service;
+    /** Whoever watches the link (the main window), told by {@link #link(LinkStatus)}. */
+    private final java.util.List<java.util.function.Consumer<org.patientgen.console.connection.LinkStatus>> linkWatchers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeConnection(String name, ConnectionKind kind) {
         this.name = name;
@@ -57,6 +60,24 @@ public final class FakeConnection implements Connection {
     @Override
     public Optional<String> defaultOutputRoot() {
         return Optional.empty();
+    }
+
+    @Override
+    public org.patientgen.console.task.Cancellable watchLink(
+            java.util.function.Consumer<org.patientgen.console.connection.LinkStatus> listener) {
+        linkWatchers.add(listener);
+        listener.accept(org.patientgen.console.connection.LinkStatus.CONNECTED);
+        return () -> linkWatchers.remove(listener);
+    }
+
+    /** Tells the watchers the link is now {@code status}, as a client thread would. */
+    public void link(org.patientgen.console.connection.LinkStatus status) {
+        linkWatchers.forEach(w -> w.accept(status));
+    }
+
+    /** How many watch the link now. */
+    public int linkWatchers() {
+        return linkWatchers.size();
     }
 
     @Override

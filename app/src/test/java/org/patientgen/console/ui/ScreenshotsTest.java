@@ -57,7 +57,9 @@ class ScreenshotsTest extends ConsoleUiTest {
         FxWait.until(10, "the jobs reloaded", () -> table().getItems().size() == 5
                 && robot.lookup(".pg-badge.pg-state-queued").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(".pg-badge.pg-state-queued");
+        javafx.scene.Node queued = robot.lookup(".pg-badge.pg-state-queued")
+                .match((javafx.scene.Node n) -> n.getScene() != null).query();
+        robot.clickOn(queued);
         robot.clickOn("#cancel-jobs");
         FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         Scene confirm = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene();

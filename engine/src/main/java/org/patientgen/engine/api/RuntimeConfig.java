@@ -18,6 +18,10 @@ public record RuntimeConfig(PoolSettings pool, int workers, int requestsPerMinut
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 6_000;
     /** Body limit when none is configured. */
     public static final int DEFAULT_MAX_BODY_KIB = 1_024;
+    /** The largest body limit allowed: 64 MiB. */
+    public static final int MAX_BODY_KIB = 65_536;
+    /** The highest rate limit allowed. */
+    public static final int MAX_REQUESTS_PER_MINUTE = 1_000_000;
 
     public RuntimeConfig {
         Objects.requireNonNull(pool, "pool");
@@ -25,10 +29,10 @@ public record RuntimeConfig(PoolSettings pool, int workers, int requestsPerMinut
         if (workers < 0 || workers > 256) {
             problems.add("workers must be between 0 and 256, was " + workers);
         }
-        if (requestsPerMinutePerToken < 1 || requestsPerMinutePerToken > 1_000_000) {
+        if (requestsPerMinutePerToken < 1 || requestsPerMinutePerToken > MAX_REQUESTS_PER_MINUTE) {
             problems.add("requestsPerMinutePerToken must be between 1 and 1000000, was " + requestsPerMinutePerToken);
         }
-        if (maxRequestBodyKiB < 1 || maxRequestBodyKiB > 65_536) {
+        if (maxRequestBodyKiB < 1 || maxRequestBodyKiB > MAX_BODY_KIB) {
             problems.add("maxRequestBodyKiB must be between 1 and 65536 (64 MiB), was " + maxRequestBodyKiB);
         }
         if (!problems.isEmpty()) {

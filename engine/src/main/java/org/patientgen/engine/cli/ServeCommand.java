@@ -65,11 +65,13 @@ final class ServeCommand implements Callable<Integer> {
     boolean selfSigned;
 
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "1048576",
-            description = "Largest request body accepted. Default: ${DEFAULT-VALUE}.")
+            description = "Largest request body accepted at start (whole KiB; the runtime configuration's"
+                    + " maxRequestBodyKiB, changed live with POST /api/v1/config). Default: ${DEFAULT-VALUE}.")
     long maxBodyBytes;
 
     @Option(names = "--rate-limit", paramLabel = "PER_SECOND", defaultValue = "50",
-            description = "Requests per second per token, sustained. Default: ${DEFAULT-VALUE}.")
+            description = "Requests per second per token, sustained, at start (the runtime configuration's"
+                    + " requestsPerMinutePerToken / 60, changed live with POST /api/v1/config). Default: ${DEFAULT-VALUE}.")
     double rateLimit;
 
     @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "100",

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The GraphQL API (v2) over a {@link PatientGenService}: queries over jobs, shards, schedules,
- * workflows and pool settings with field selection, and mutations to submit, cancel, retry and
+ * workflows, pool settings, metrics and the runtime configuration with field selection, and mutations to submit, cancel, retry and
  * reprioritise jobs. The schema is {@code /graphql/patientgen.graphqls}.
  *
  * <p><b>Limits.</b> A query may nest at most {@link #MAX_DEPTH} levels and cost at most

@@ -21,6 +21,7 @@ import org.patientgen.engine.api.JobProgress;
 import org.patientgen.engine.api.JobQuery;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.MetricsSnapshot;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.PoolStatus;
@@ -54,7 +55,9 @@ final class GraphQlWiring {
                         .dataFetcher("workflows", env -> service(env).workflows(page(env, 20)))
                         .dataFetcher("workflow", env -> optional(() -> service(env).workflow(id(env, "id"))))
                         .dataFetcher("pool", env -> service(env).pool())
-                        .dataFetcher("poolHistory", env -> service(env).poolHistory()))
+                        .dataFetcher("poolHistory", env -> service(env).poolHistory())
+                        .dataFetcher("metrics", env -> service(env).metrics())
+                        .dataFetcher("config", env -> service(env).config()))
                 .type(TypeRuntimeWiring.newTypeWiring("Mutation")
                         .dataFetcher("submitJob", env -> writer(env).submit(submission(env)))
                         .dataFetcher("cancelJob", env -> writer(env).cancel(id(env, "id"), env.getArgument("reason")))
@@ -79,6 +82,10 @@ final class GraphQlWiring {
                                 .map(t -> t.toOffsetDateTime().toString()).toList()))
                 .type(TypeRuntimeWiring.newTypeWiring("WorkflowJob")
                         .dataFetcher("job", env -> service(env).job(env.<WorkflowJob>getSource().jobId())))
+                .type(TypeRuntimeWiring.newTypeWiring("MetricsSnapshot")
+                        .dataFetcher("jobsByState", env -> env.<MetricsSnapshot>getSource().jobsByState().entrySet()
+                                .stream().map(e -> Map.of("state", e.getKey().name(), "count", e.getValue())).toList())
+                        .dataFetcher("workerUtilisation", env -> env.<MetricsSnapshot>getSource().workerUtilisation()))
                 .type(TypeRuntimeWiring.newTypeWiring("PoolStatus")
                         .dataFetcher("databaseMaxConnections",
                                 env -> env.<PoolStatus>getSource().limits().maxConnections()))

@@ -13,16 +13,18 @@ public enum SqlDialect {
      * H2 re-evaluates the condition after the wait, so they get the next shard. H2 serves one node,
      * where serialised claims are enough.
      */
-    H2("H2", "FOR UPDATE"),
+    H2("H2", "FOR UPDATE", null),
     /** Production and multi-node coordinator: claimers skip each other's locked rows without waiting. */
-    POSTGRESQL("PostgreSQL", "FOR UPDATE SKIP LOCKED");
+    POSTGRESQL("PostgreSQL", "FOR UPDATE SKIP LOCKED", "FOR KEY SHARE SKIP LOCKED");
 
     private final String productName;
     private final String claimLock;
+    private final String claimFenceLock;
 
-    SqlDialect(String productName, String claimLock) {
+    SqlDialect(String productName, String claimLock, String claimFenceLock) {
         this.productName = productName;
         this.claimLock = claimLock;
+        this.claimFenceLock = claimFenceLock;
     }
 
     /** The database product's usual name, e.g. {@code PostgreSQL}. */
@@ -33,6 +35,17 @@ public enum SqlDialect {
     /** The locking clause appended to the query that picks the next shard. */
     public String claimLock() {
         return claimLock;
+    }
+
+    /**
+     * A locking clause that keeps claimers off a row until the holder commits, without waiting for
+     * anyone and without blocking other holders of the same clause, or {@code null} where there is
+     * none. PostgreSQL's {@code FOR KEY SHARE} conflicts with the claim's {@code FOR UPDATE} and
+     * not with itself; H2 has no shared row locks (and would lock every matching row, see
+     * {@link #H2}).
+     */
+    public String claimFenceLock() {
+        return claimFenceLock;
     }
 
     /**

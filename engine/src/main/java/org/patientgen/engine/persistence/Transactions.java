@@ -57,7 +57,9 @@ public final class Transactions {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (attempt >= ATTEMPTS || !RETRYABLE.contains(e.getSQLState())) {
+                // No SQLSTATE (e.g. HikariCP's "connection is not available" timeout) is not retried here;
+                // Set.of(..).contains(null) would throw instead of passing the SQLException on.
+                if (attempt >= ATTEMPTS || e.getSQLState() == null || !RETRYABLE.contains(e.getSQLState())) {
                     throw e;
                 }
                 LOG.debug("transaction aborted by the database ({}), retrying (attempt {})", e.getSQLState(), attempt);

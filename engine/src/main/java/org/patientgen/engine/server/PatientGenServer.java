@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
@@ -25,22 +20,21 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.patientgen.engine.api.PatientGenService.Subscription;
+import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.generate.Generator;
+import org.patientgen.engine.graphql.GraphQlApi;
 import org.patientgen.engine.server.auth.Authenticator;
 import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.auth.RateLimiter;
 import org.patientgen.engine.server.auth.TokenStore;
 import org.patientgen.engine.server.events.EventSocket;
-import org.patientgen.engine.server.health.DatabaseCheck;
-import org.patientgen.engine.server.health.PoolCheck;
-import org.patientgen.engine.server.health.Readiness;
-import org.patientgen.engine.server.health.WorkersCheck;
 import org.patientgen.engine.server.http.Guard;
 import org.patientgen.engine.server.http.JsonBodies;
 import org.patientgen.engine.server.http.ProblemResponder;
 import org.patientgen.engine.server.http.RouteTable;
 import org.patientgen.engine.server.logs.RecentLogs;
-import org.patientgen.engine.server.metrics.ServerMetrics;
+import org.patientgen.engine.server.metrics.HttpMeters;
 import org.patientgen.engine.server.routes.ApiContext;
 import org.patientgen.engine.server.routes.ApiRoutes;
 import org.patientgen.engine.service.Engine;
@@ -64,33 +58,26 @@ public final class PatientGenServer implements AutoCloseable {
     private final ServerConfig config;
     private final List<RouteTable.Route> routes;
     private final EventSocket events;
-    private final ServerMetrics metrics;
+    private final HttpMeters http;
     private final RecentLogs logs;
-    private final ExecutorService healthChecks;
+    private final Subscription limits;
 
     private PatientGenServer(Javalin app, ServerConfig config, List<RouteTable.Route> routes, EventSocket events,
-                             ServerMetrics metrics, RecentLogs logs, ExecutorService healthChecks) {
+                             HttpMeters http, RecentLogs logs, Subscription limits) {
         this.app = app;
         this.config = config;
         this.routes = routes;
         this.events = events;
-        this.metrics = metrics;
+        this.http = http;
         this.logs = logs;
-        this.healthChecks = healthChecks;
-    }
-
-    /** Starts a server with its own metrics registry. */
-    public static PatientGenServer start(Engine engine, ServerConfig config) {
-        return start(engine, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        this.limits = limits;
     }
 
     /**
-     * Starts a server for {@code engine}.
-     *
-     * @param registry where metrics go and what {@code /metrics} serves (pass the engine's registry to
-     *                 serve its meters too)
+     * Starts a server for {@code engine}; its HTTP meters go to the engine's registry, which
+     * {@code /metrics} serves. One server per engine.
      */
-    public static PatientGenServer start(Engine engine, ServerConfig config, PrometheusMeterRegistry registry) {
+    public static PatientGenServer start(Engine engine, ServerConfig config) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(config, "config");
         Clock clock = engine.config().clock();
@@ -98,25 +85,26 @@ public final class PatientGenServer implements AutoCloseable {
         ObjectMapper mapper = WireJson.mapper();
         TokenStore tokens = new TokenStore(engine.pool().dataSource(), clock);
         Authenticator authenticator = new Authenticator(tokens, clock);
-        Guard guard = new Guard(authenticator, new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(),
-                System::nanoTime));
+        RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+        Guard guard = new Guard(authenticator, limiter);
+        JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
+        // The limits live in the engine's running configuration: this server's settings start it,
+        // deployments and their rollbacks change it, and the limiter and body reader follow.
+        Subscription limits = engine.onConfigChange(running -> follow(running, limiter, bodies));
+        engine.startWithLimits(config.requestsPerMinute(), config.maxBodyKiB());
         RecentLogs logs = RecentLogs.install(config.logBuffer());
         logs.publishTo(engine.events());
-        ServerMetrics metrics = new ServerMetrics(registry, engine, clock);
-        ExecutorService healthChecks = Executors.newCachedThreadPool(daemonThreads("patientgen-health-"));
-        Readiness readiness = new Readiness(List.of(
-                new DatabaseCheck(engine.pool().dataSource(), healthChecks, 2_000),
-                new PoolCheck(engine.pool()), new WorkersCheck(engine.workers())), clock);
-        ApiContext api = new ApiContext(engine, config, new JsonBodies(mapper, config.maxBodyBytes()),
-                new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator, readiness,
-                metrics, logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
-        EventSocket events = new EventSocket(engine.events(), metrics, guard, mapper, clock, config.heartbeat(),
+        HttpMeters http = new HttpMeters(engine.metrics().registry(), clock);
+        ApiContext api = new ApiContext(engine, config, bodies,
+                new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator,
+                http, new GraphQlApi(), logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
+        EventSocket events = new EventSocket(engine.events(), http, guard, mapper, clock, config.heartbeat(),
                 config.eventBuffer());
         AtomicReference<RouteTable> table = new AtomicReference<>();
         Javalin app;
         try {
             app = Javalin.create(cfg -> {
-                configure(cfg, config, metrics);
+                configure(cfg, config, http);
                 new ProblemResponder(mapper).install(cfg.routes);
                 RouteTable routes = new RouteTable(cfg.routes, guard);
                 ApiRoutes.register(routes, api, config.tls() != null, Generator.version());
@@ -126,24 +114,35 @@ public final class PatientGenServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             events.close();
-            metrics.close();
+            http.close();
             logs.uninstall();
-            healthChecks.shutdownNow();
+            limits.close();
             throw e;
         }
-        metrics.start(Duration.ofSeconds(1));
-        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, metrics, logs,
-                healthChecks);
+        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, http, logs, limits);
         LOG.info("server listening on {} (node {}, {} routes)", server.uri(), engine.config().node(),
                 server.routes.size());
         return server;
     }
 
-    private static void configure(JavalinConfig cfg, ServerConfig config, ServerMetrics metrics) {
+    /** Applies the running configuration's API limits; the rate limit's burst stays as configured. */
+    private static void follow(RuntimeConfig running, RateLimiter limiter, JsonBodies bodies) {
+        double perSecond = running.requestsPerMinutePerToken() / 60.0;
+        long maxBytes = running.maxRequestBodyKiB() * 1_024L;
+        if (perSecond != limiter.rate() || maxBytes != bodies.maxBytes()) {
+            LOG.info("API limits now {} requests a minute per token, bodies up to {} KiB",
+                    running.requestsPerMinutePerToken(), running.maxRequestBodyKiB());
+        }
+        limiter.setRate(perSecond);
+        bodies.setMaxBytes(maxBytes);
+    }
+
+    private static void configure(JavalinConfig cfg, ServerConfig config, HttpMeters meters) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
-        cfg.http.maxRequestSize = config.maxBodyBytes();
+        // JsonBodies enforces the running limit; Javalin's own must not be lower than any it may become.
+        cfg.http.maxRequestSize = RuntimeConfig.MAX_BODY_KIB * 1_024L;
         cfg.jetty.host = config.bindAddress();
         cfg.jetty.port = config.port();
         Duration idle = config.heartbeat().multipliedBy(2).plusSeconds(15);
@@ -153,7 +152,7 @@ public final class PatientGenServer implements AutoCloseable {
         }
         cfg.requestLogger.http((ctx, ms) -> {
             String route = route(ctx);
-            metrics.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
+            meters.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
             if (ACCESS.isDebugEnabled()) {
                 Caller caller = ctx.attribute(Guard.CALLER);
                 // The path only, never the query string: it may hold a token (?token= on the WebSocket).
@@ -186,15 +185,6 @@ public final class PatientGenServer implements AutoCloseable {
         return connector;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     /** The port listened on (the actual one when 0 was asked for). */
     public int port() {
         return app.port();
@@ -222,9 +212,9 @@ public final class PatientGenServer implements AutoCloseable {
         LOG.info("server on {} stopping", uri());
         app.stop();
         events.close();
-        metrics.close();
+        http.close();
         logs.uninstall();
-        healthChecks.shutdownNow();
+        limits.close();
         LOG.info("server stopped");
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.patientgen.engine.api.RuntimeConfig;
 
 /**
  * How the HTTP server runs; validated on construction. The engine it serves is configured
@@ -12,8 +13,11 @@ import java.util.Objects;
  * @param bindAddress        interface to listen on; {@code 127.0.0.1} (this machine only) by default
  * @param port               TCP port, 0 for any free one
  * @param tls                HTTPS settings, or {@code null} for plain HTTP
- * @param maxBodyBytes       largest request body accepted (larger: 413)
- * @param rateLimitPerSecond requests per second per token, sustained
+ * @param maxBodyBytes       largest request body accepted at start (larger: 413), rounded up to whole
+ *                           KiB as the running configuration's {@code maxRequestBodyKiB}
+ * @param rateLimitPerSecond requests per second per token at start, sustained, rounded to whole
+ *                           requests per minute as the running configuration's
+ *                           {@code requestsPerMinutePerToken}
  * @param rateLimitBurst     requests a token may send at once before the rate applies
  * @param defaultShardSize   patients per shard when a job request gives none
  * @param outputRoots        directories job output must lie under besides the data directory; empty
@@ -46,8 +50,10 @@ public record ServerConfig(String bindAddress, int port, TlsSettings tls, long m
             throw new IllegalArgumentException("maxBodyBytes must be between 1024 and 67108864 (64 MiB), was "
                     + maxBodyBytes);
         }
-        if (!(rateLimitPerSecond > 0) || rateLimitBurst < 1) {
-            throw new IllegalArgumentException("rate limit must be above 0 per second with a burst of at least 1, was "
+        if (!(Math.round(rateLimitPerSecond * 60) >= 1) || Math.round(rateLimitPerSecond * 60)
+                > RuntimeConfig.MAX_REQUESTS_PER_MINUTE || rateLimitBurst < 1) {
+            throw new IllegalArgumentException("rate limit must be between 1 request a minute (0.017/s) and "
+                    + RuntimeConfig.MAX_REQUESTS_PER_MINUTE + " a minute, with a burst of at least 1, was "
                     + rateLimitPerSecond + "/s, burst " + rateLimitBurst);
         }
         if (defaultShardSize < 1 || defaultShardSize > 1_000_000) {
@@ -59,6 +65,16 @@ public record ServerConfig(String bindAddress, int port, TlsSettings tls, long m
         if (eventBuffer < 16 || logBuffer < 16) {
             throw new IllegalArgumentException("eventBuffer and logBuffer must be at least 16");
         }
+    }
+
+    /** The rate limit as the running configuration holds it: whole requests per minute. */
+    public int requestsPerMinute() {
+        return (int) Math.round(rateLimitPerSecond * 60);
+    }
+
+    /** The body limit as the running configuration holds it: KiB, rounded up. */
+    public int maxBodyKiB() {
+        return (int) ((maxBodyBytes + 1_023) / 1_024);
     }
 
     /** Plain HTTP on 127.0.0.1:8080 with the documented limits. */

@@ -20,6 +20,7 @@ import org.patientgen.engine.api.EngineHealth;
 import org.patientgen.engine.api.HealthCheck;
 import org.patientgen.engine.api.InvalidSettingsException;
 import org.patientgen.engine.api.PoolChange;
+import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.api.PoolSettingsDraft;
 import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.api.SettingsProblem;
@@ -86,9 +87,30 @@ final class ConfigDeployments implements AutoCloseable {
         return new RuntimeConfig(pool.desired(), workers.concurrency(), requestsPerMinute, maxBodyKiB);
     }
 
-    /** Called with the new configuration after every change (e.g. the server's rate limiter). */
-    void onChange(Consumer<RuntimeConfig> listener) {
+    /** Called with the new configuration after every change (e.g. the server's rate limiter) until closed. */
+    Subscription onChange(Consumer<RuntimeConfig> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Sets the API limits the running configuration starts with, as a server was configured (its
+     * flags): no revision is recorded, as for the worker count a node starts with. The listeners
+     * are called.
+     *
+     * @throws IllegalArgumentException if a limit is out of range (see {@link RuntimeConfig})
+     */
+    RuntimeConfig startWithLimits(int requestsPerMinutePerToken, int maxRequestBodyKiB) {
+        RuntimeConfig now;
+        synchronized (this) {
+            now = current().withLimits(requestsPerMinutePerToken, maxRequestBodyKiB);
+            requestsPerMinute = requestsPerMinutePerToken;
+            maxBodyKiB = maxRequestBodyKiB;
+        }
+        for (Consumer<RuntimeConfig> listener : listeners) {
+            listener.accept(now);
+        }
+        return now;
     }
 
     List<ConfigRevision> history() throws SQLException {
@@ -104,6 +126,11 @@ final class ConfigDeployments implements AutoCloseable {
      */
     synchronized ConfigDeployment apply(RuntimeConfig next, String who, String why, Duration bakeTime,
                                         boolean restartPool) throws SQLException {
+        return deploy(next, who, why, bakeTime, restartPool, 0);
+    }
+
+    private ConfigDeployment deploy(RuntimeConfig next, String who, String why, Duration bakeTime, boolean restartPool,
+                                    long rollbackOf) throws SQLException {
         List<SettingsProblem> problems = pool.validate(PoolSettingsDraft.of(next.pool()).toBuilder());
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
@@ -116,7 +143,7 @@ final class ConfigDeployments implements AutoCloseable {
         }
         ConfigRevision previous = latestRevisionOrRecordInitial();
         String poolNote = switchTo(next, who, why, restartPool);
-        ConfigRevision revision = revisions.record(clock.instant(), who, why, next, 0);
+        ConfigRevision revision = revisions.record(clock.instant(), who, why, next, rollbackOf);
         Instant now = clock.instant();
         ConfigDeployment d = bakeTime == null
                 ? new ConfigDeployment(revision.revision(), previous.revision(), State.APPLIED, now, null, null,
@@ -136,8 +163,8 @@ final class ConfigDeployments implements AutoCloseable {
                                            boolean restartPool) throws SQLException {
         ConfigRevision target = revisions.get(revision).orElseThrow(
                 () -> new java.util.NoSuchElementException("configuration revision " + revision + " does not exist"));
-        ConfigDeployment d = apply(target.config(), who, why.isBlank() ? "roll back to revision " + revision : why,
-                bakeTime, restartPool);
+        ConfigDeployment d = deploy(target.config(), who, why.isBlank() ? "roll back to revision " + revision : why,
+                bakeTime, restartPool, revision);
         LOG.info("configuration rolled back to revision {} by {}", revision, who);
         return d;
     }

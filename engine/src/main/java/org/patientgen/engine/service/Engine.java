@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.patientgen.engine.api.EngineInfo;
 import org.patientgen.engine.api.MetricsSampled;
 import org.patientgen.engine.api.PatientGenService;
+import org.patientgen.engine.api.PatientGenService.Subscription;
+import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.generate.Generator;
 import org.patientgen.engine.jobs.JobQueuePolicy;
 import org.patientgen.engine.jobs.JobRetries;
@@ -185,15 +188,32 @@ public final class Engine implements AutoCloseable {
         return deployments;
     }
 
-    /** Calls {@code listener} with the running configuration after every change (e.g. API limits). */
-    public void onConfigChange(java.util.function.Consumer<org.patientgen.engine.api.RuntimeConfig> listener) {
-        deployments.onChange(listener);
+    /**
+     * Calls {@code listener} with the running configuration after every change (applied, rolled back
+     * by hand or by the health gate, or {@link #startWithLimits}) until the returned subscription is
+     * closed. Listeners run on the changing thread; keep them short.
+     */
+    public Subscription onConfigChange(Consumer<RuntimeConfig> listener) {
+        return deployments.onChange(listener);
+    }
+
+    /**
+     * Sets the API limits the running configuration starts with: a server calls this once at start
+     * with its configured limits, before it serves; later changes are deployments
+     * ({@code applyConfig}). Records no revision; calls the {@link #onConfigChange} listeners.
+     *
+     * @return the running configuration
+     * @throws IllegalArgumentException if a limit is out of {@link RuntimeConfig}'s range
+     */
+    public RuntimeConfig startWithLimits(int requestsPerMinutePerToken, int maxRequestBodyKiB) {
+        return deployments.startWithLimits(requestsPerMinutePerToken, maxRequestBodyKiB);
     }
 
     @Override
     public void close() {
         LOG.info("engine node {} stopping", config.node());
         deployments.close();
+        readiness.close();
         events.close();
         firer.close();
         workers.close();

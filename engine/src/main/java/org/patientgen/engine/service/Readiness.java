@@ -1,34 +1,34 @@
 package org.patientgen.engine.service;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.patientgen.engine.api.EngineHealth;
 import org.patientgen.engine.api.HealthCheck;
-import org.patientgen.engine.api.PoolUsage;
 import org.patientgen.engine.jobs.ShardWorkers;
 import org.patientgen.engine.persistence.pool.ConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The engine's readiness: registered {@link ReadinessCheck}s, run together. Built in: the
- * database answers, the pool is not exhausted, and this node's workers are alive. Servers and
- * tests register more.
+ * The engine's readiness: registered {@link ReadinessCheck}s, run together. Built in, in this
+ * order: the database answers ({@link DatabaseCheck}), the pool is not exhausted
+ * ({@link PoolCheck}), and this node's workers are alive ({@link WorkersCheck}). Servers and tests
+ * may register more. The health gate of configuration deployments and a server's
+ * {@code /health/ready} both read it.
  */
-public final class Readiness {
-    /** How long the database may take to hand out a connection and answer. */
-    static final int DATABASE_TIMEOUT_SECONDS = 2;
+public final class Readiness implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
 
     private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
     Readiness(ConnectionPool pool, ShardWorkers workers, Clock clock) {
         this.clock = clock;
-        register(() -> database(pool));
-        register(() -> pool(pool.usage()));
-        register(() -> workers(workers));
+        register(new DatabaseCheck(pool, DatabaseCheck.DEFAULT_TIMEOUT));
+        register(new PoolCheck(pool));
+        register(new WorkersCheck(workers));
     }
 
     /** Adds a check; it runs with every later {@link #check()}. */
@@ -36,7 +36,7 @@ public final class Readiness {
         checks.add(check);
     }
 
-    /** Runs every check. */
+    /** Runs every check, one after the other. */
     public EngineHealth check() {
         List<HealthCheck> results = new ArrayList<>(checks.size());
         boolean ready = true;
@@ -45,7 +45,7 @@ public final class Readiness {
             try {
                 result = check.check();
             } catch (RuntimeException e) {
-                result = new HealthCheck(check.getClass().getSimpleName(), false, "check failed: " + e);
+                result = new HealthCheck(check.name(), false, "check failed: " + e);
             }
             results.add(result);
             ready &= result.ok();
@@ -53,40 +53,18 @@ public final class Readiness {
         return new EngineHealth(ready, results, clock.instant());
     }
 
-    private static HealthCheck database(ConnectionPool pool) {
-        PoolUsage u = pool.usage();
-        if (u.idle() == 0 && u.total() >= u.max()) {
-            // Borrowing now would queue behind the workload for up to connectionTimeout; the pool
-            // check reports the shortage, and a check must answer quickly.
-            return new HealthCheck("database", true, "not checked now: all " + u.max()
-                    + " connections are in use (see pool)");
+    /** Stops the checks' own threads (the database probe's). */
+    @Override
+    public void close() {
+        for (ReadinessCheck check : checks) {
+            if (check instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // A check's close only stops its own thread; nothing to recover.
+                    LOG.debug("closing check {} failed: {}", check.name(), e.toString());
+                }
+            }
         }
-        long start = System.nanoTime();
-        try (Connection c = pool.dataSource().getConnection()) {
-            boolean valid = c.isValid(DATABASE_TIMEOUT_SECONDS);
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            return valid ? new HealthCheck("database", true, pool.dialect().productName() + " answered in " + ms + " ms")
-                    : new HealthCheck("database", false, pool.dialect().productName()
-                            + " did not answer within " + DATABASE_TIMEOUT_SECONDS + " s; check the database server and network");
-        } catch (SQLException e) {
-            return new HealthCheck("database", false, "cannot reach the database: " + e.getMessage());
-        }
-    }
-
-    static HealthCheck pool(PoolUsage u) {
-        String seen = u.active() + " of " + u.max() + " connections in use, " + u.idle() + " idle, " + u.pending()
-                + " waiting";
-        return u.exhausted()
-                ? new HealthCheck("pool", false, "pool exhausted: " + seen
-                        + "; raise maximumPoolSize (within the database's max_connections) or find slow or leaked borrows")
-                : new HealthCheck("pool", true, seen);
-    }
-
-    private static HealthCheck workers(ShardWorkers workers) {
-        int wanted = workers.concurrency();
-        int alive = workers.activeWorkers();
-        String seen = alive + " of " + wanted + " workers alive, " + workers.runningShards() + " shards running";
-        return alive >= wanted ? new HealthCheck("workers", true, seen)
-                : new HealthCheck("workers", false, seen + "; worker threads died — see the log for the cause");
     }
 }

@@ -1,9 +1,9 @@
 package org.patientgen.engine.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.patientgen.engine.api.EngineInfo;
 import org.patientgen.engine.api.SettingsProblem;
 
@@ -60,27 +60,13 @@ public final class Responses {
     }
 
     /**
-     * The answer of {@code /health/ready} (and {@code /health/live}).
+     * The answer of {@code /health/live}: the process serves HTTP. Readiness ({@code /health/ready})
+     * answers the engine's {@link org.patientgen.engine.api.EngineHealth}.
      *
-     * @param status {@code UP} or {@code DOWN}
-     * @param checks each check's verdict
-     * @param at     when it was checked
+     * @param status always {@code UP}
+     * @param at     when it answered
      */
-    public record Health(String status, List<Check> checks, Instant at) {
-        /** Whether every check passed. */
-        public boolean up() {
-            return "UP".equals(status);
-        }
-    }
-
-    /**
-     * One readiness check.
-     *
-     * @param name   what was checked, e.g. {@code database}
-     * @param ok     whether it passed
-     * @param detail what was found; for a failure, the reason
-     */
-    public record Check(String name, boolean ok, String detail) {
+    public record Live(String status, Instant at) {
     }
 
     /**
@@ -130,11 +116,38 @@ public final class Responses {
     }
 
     /**
-     * Metric values at one instant, by name (see {@code docs/server.md} for the names).
+     * A GraphQL answer ({@code POST /api/v2/graphql}), always HTTP 200 once the request body could be
+     * read: {@code data} holds what the query selected, {@code errors} what went wrong (each with
+     * {@code message}, {@code locations}, {@code path} and, for service failures,
+     * {@code extensions.kind} and {@code extensions.status}). Absent members are left out.
      *
-     * @param at     when they were sampled
-     * @param values value by metric name
+     * @param data       the selected data; absent when the document could not run, {@code null} when
+     *                   a failure nulled it
+     * @param errors     GraphQL errors; absent when there were none
+     * @param extensions extra information; normally absent
      */
-    public record MetricsSnapshot(Instant at, Map<String, Double> values) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GraphQlResult(JsonNode data, List<JsonNode> errors, JsonNode extensions) {
+    }
+
+    /**
+     * The HTTP server's headline figures ({@code GET /api/v1/metrics/http}); the engine's own are
+     * {@link org.patientgen.engine.api.MetricsSnapshot} ({@code GET /api/v1/metrics}).
+     *
+     * @param at                when they were read
+     * @param requestsTotal     requests answered since the server started (every route, health
+     *                          checks and scrapes included), count
+     * @param requestsPerSecond requests answered per second over the last minute (since the start
+     *                          while the server is younger), requests/s
+     * @param latencyP50Millis  median time to answer a request, over a rolling window of about a
+     *                          minute, milliseconds; 0 when there was no request in it
+     * @param latencyP95Millis  95th percentile of the same, milliseconds
+     * @param latencyP99Millis  99th percentile of the same, milliseconds
+     * @param serverErrorsTotal answers with a 5xx status since the server started, count
+     * @param eventSessions     WebSocket event sessions open now, count
+     */
+    public record HttpMetrics(Instant at, long requestsTotal, double requestsPerSecond, double latencyP50Millis,
+                              double latencyP95Millis, double latencyP99Millis, long serverErrorsTotal,
+                              int eventSessions) {
     }
 }

@@ -89,6 +89,20 @@ class GraphQlApiTest {
     }
 
     @Test
+    void metricsAndTheRunningConfiguration() {
+        Map<String, Object> r = run("{ metrics { at queueDepth poolMax workerUtilisation jobsByState { state count } }"
+                + " config { workers requestsPerMinutePerToken pool { maximumPoolSize } } }", false);
+        assertThat(r).doesNotContainKey("errors");
+        assertThat(at(r, "data", "metrics", "poolMax")).isEqualTo(engine.pool().usage().max());
+        assertThat(at(r, "data", "metrics", "workerUtilisation")).isEqualTo(0.0);
+        assertThat((List<?>) at(r, "data", "metrics", "jobsByState")).hasSize(7)
+                .allMatch(e -> ((Map<?, ?>) e).keySet().equals(java.util.Set.of("state", "count")));
+        assertThat(at(r, "data", "metrics", "jobsByState", "0", "state")).isEqualTo("WAITING");
+        assertThat(at(r, "data", "config", "workers")).isEqualTo(0);
+        assertThat(at(r, "data", "config", "pool", "maximumPoolSize")).isEqualTo(alice.config().pool().maximumPoolSize());
+    }
+
+    @Test
     void mutationsNeedAWritingTokenAndGoThroughTheService() {
         String submit = "mutation { submitJob(input: {population: 10, seed: 1, shardSize: 5, output: \""
                 + temp.resolve("gql-job").toString().replace("\\", "\\\\") + "\", labels: [{key: \"via\", value: \"graphql\"}]})"

@@ -66,6 +66,11 @@ class OpenApiTest {
             assertThat(doc.at("/components/schemas/JobProgress/properties").has("etaSeconds")).isTrue();
             assertThat(doc.at("/paths/~1api~1v1~1jobs/post/requestBody/content/application~1json/schema/$ref").asText())
                     .isEqualTo("#/components/schemas/JobRequest");
+            assertThat(doc.at("/paths/~1api~1v2~1graphql/post/x-required-role").asText()).isEqualTo("VIEWER");
+            assertThat(doc.at("/paths/~1api~1v1~1config/post/x-required-role").asText()).isEqualTo("ADMIN");
+            assertThat(doc.at("/paths/~1api~1v1~1metrics~1history/get/parameters/0/schema/format").asText())
+                    .isEqualTo("duration");
+            assertThat(doc.at("/components/schemas/RuntimeConfig/properties").has("requestsPerMinutePerToken")).isTrue();
         }
     }
 

@@ -5,24 +5,20 @@ import static org.patientgen.engine.server.ServerFixture.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.patientgen.engine.api.BatchItemResult;
+import org.patientgen.engine.api.EngineHealth;
+import org.patientgen.engine.api.HealthCheck;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobPage;
 import org.patientgen.engine.api.JobState;
+import org.patientgen.engine.api.MetricsSnapshot;
 import org.patientgen.engine.api.PoolChange;
 import org.patientgen.engine.api.PoolStatus;
 import org.patientgen.engine.api.Schedule;
@@ -37,21 +33,10 @@ import org.patientgen.engine.wire.WireJson;
 /** The REST API and the event stream end to end: a real server on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
-class ServerApiTest {
+class ServerApiTest extends LoopbackServerTest {
     @Parameter
     Backend backend;
 
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
 
     private String jobBody(int population, int shardSize, String output) {
         return "{\"population\": " + population + ", \"seed\": 42, \"endDate\": \"2025-06-30\", \"shardSize\": "
@@ -61,20 +46,8 @@ class ServerApiTest {
     @Test
     void submittedJobCompletesAndTheEventStreamTellsItInOrder() throws Exception {
         f = ServerFixture.start(backend, temp, 2, ServerConfig.defaults());
-        List<EventMessage> messages = Collections.synchronizedList(new ArrayList<>());
-        WebSocket socket = f.http.newWebSocket(new Request.Builder().url("ws://127.0.0.1:" + f.server.port()
-                + "/api/v1/events").header("Authorization", "Bearer " + f.viewer).build(), new WebSocketListener() {
-                    @Override
-                    public void onMessage(WebSocket webSocket, String text) {
-                        try {
-                            messages.add(WireJson.mapper().readValue(text, EventMessage.class));
-                        } catch (java.io.IOException e) {
-                            throw new AssertionError(e);
-                        }
-                    }
-                });
-        socket.send("{\"action\": \"subscribe\", \"topics\": [\"jobs\", \"progress\"]}");
-        await(() -> messages.stream().anyMatch(m -> m.type().equals("Subscribed")));
+        ServerFixture.EventFeed feed = f.events(f.viewer, "jobs", "progress");
+        List<EventMessage> messages = feed.messages();
 
         Reply submitted = f.post("/api/v1/jobs", f.operator, jobBody(20, 10, "out"));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
@@ -94,7 +67,7 @@ class ServerApiTest {
         for (int i = 0; i < sequences.size(); i++) {
             assertThat(sequences.get(i)).as("connection sequence numbers have no gaps").isEqualTo(i + 1L);
         }
-        socket.close(1000, "done");
+        feed.close();
 
         Reply manifest = f.get("/api/v1/jobs/" + job.id() + "/manifest", f.viewer);
         assertThat(manifest.header("Content-Disposition")).contains("job-" + job.id() + "-manifest.json");
@@ -276,16 +249,20 @@ class ServerApiTest {
         assertThat(f.get("/api/v1/logs?level=LOUD", f.viewer).status()).isEqualTo(400);
 
         assertThat(f.get("/metrics", f.viewer).body()).contains("patientgen_workers_concurrency 1.0",
-                "patientgen_http_requests_seconds_count");
-        assertThat(f.get("/api/v1/metrics", f.viewer).json().get("values").get("workers.concurrency").asDouble())
-                .isEqualTo(1.0);
-        await(() -> f.get("/api/v1/metrics/history?seconds=30", f.viewer).json().size() >= 1);
+                "patientgen_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/info\",status=\"200\"}",
+                "patientgen_http_latency_seconds{quantile=\"0.95\"}", "hikaricp_connections_active{",
+                "patientgen_queue_depth", "jvm_memory_used_bytes");
+        await(() -> f.get("/api/v1/metrics", f.viewer).as(MetricsSnapshot.class).workerConcurrency() == 1);
+        await(() -> f.get("/api/v1/metrics/history?window=PT30S", f.viewer).as(MetricsSnapshot[].class).length >= 1);
 
         Reply ready = f.get("/health/ready", null);
         assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.json().get("checks")).extracting(c -> c.get("name").asText())
-                .containsExactly("database", "pool", "workers");
-        assertThat(f.get("/health/live", null).status()).isEqualTo(200);
+        EngineHealth health = ready.as(EngineHealth.class);
+        assertThat(health.ready()).isTrue();
+        assertThat(health.checks()).extracting(HealthCheck::name).containsExactly("database", "pool", "workers");
+        Reply live = f.get("/health/live", null);
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.as(Responses.Live.class).status()).isEqualTo("UP");
         try (Response r = f.http.newCall(new Request.Builder().url(f.url("/health/ready")).build()).execute()) {
             assertThat(r.header("Content-Type")).startsWith("application/json");
         }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
@@ -12,12 +15,16 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.jobs.ShardWorkers;
 import org.patientgen.engine.server.auth.TokenStore;
 import org.patientgen.engine.service.Engine;
 import org.patientgen.engine.service.EngineConfig;
 import org.patientgen.engine.testing.TestDatabases;
 import org.patientgen.engine.testing.TestDatabases.Backend;
+import org.patientgen.engine.wire.EventMessage;
 import org.patientgen.engine.wire.Role;
 import org.patientgen.engine.wire.WireJson;
 
@@ -49,8 +56,14 @@ public final class ServerFixture implements AutoCloseable {
 
     /** A server with test-friendly timings; {@code workers} shard workers. */
     public static ServerFixture start(Backend backend, Path temp, int workers, ServerConfig config) throws Exception {
+        return start(backend, temp, workers, config, PoolSettings.defaults());
+    }
+
+    /** As above, with the pool settings a new database starts with. */
+    public static ServerFixture start(Backend backend, Path temp, int workers, ServerConfig config,
+                                      PoolSettings initialPool) throws Exception {
         Path dataDir = temp.resolve("data");
-        EngineConfig engineConfig = EngineConfig.defaults(dataDir)
+        EngineConfig engineConfig = EngineConfig.defaults(dataDir).withInitialPool(initialPool)
                 .withDatabase(TestDatabases.fresh(backend))
                 .withNode("test-node", "eu-test")
                 .withWorkers(workers, new ShardWorkers.Settings(Duration.ofSeconds(30), Duration.ofMillis(200),
@@ -103,6 +116,43 @@ public final class ServerFixture implements AutoCloseable {
 
     public Reply post(String path, String token, String body) {
         return call("POST", path, token, body);
+    }
+
+    /**
+     * Opens the WebSocket {@code /api/v1/events} with {@code token} and subscribes to {@code topics};
+     * returns once the subscription is confirmed.
+     */
+    public EventFeed events(String token, String... topics) throws InterruptedException {
+        List<EventMessage> messages = Collections.synchronizedList(new ArrayList<>());
+        WebSocket socket = http.newWebSocket(new Request.Builder().url("ws://127.0.0.1:" + server.port()
+                + "/api/v1/events").header("Authorization", "Bearer " + token).build(), new WebSocketListener() {
+                    @Override
+                    public void onMessage(WebSocket webSocket, String text) {
+                        try {
+                            messages.add(WireJson.mapper().readValue(text, EventMessage.class));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
+        socket.send(WireJson.write(new EventMessage.Command("subscribe", List.of(topics))));
+        await(() -> messages.stream().anyMatch(m -> m.type().equals("Subscribed")));
+        return new EventFeed(socket, messages);
+    }
+
+    /** An open event connection and what it received so far (synchronized list). */
+    public record EventFeed(WebSocket socket, List<EventMessage> messages) implements AutoCloseable {
+        /** A copy of the messages received so far. */
+        public List<EventMessage> received() {
+            synchronized (messages) {
+                return List.copyOf(messages);
+            }
+        }
+
+        @Override
+        public void close() {
+            socket.close(1000, "done");
+        }
     }
 
     /** Waits up to 60 s for {@code condition}. */

@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.engine.persistence.DatabaseTarget;
 import org.patientgen.engine.server.ServerFixture.Reply;
 import org.patientgen.engine.server.http.RouteTable;
@@ -25,18 +23,7 @@ import org.patientgen.engine.wire.Role;
 import org.slf4j.LoggerFactory;
 
 /** Authentication, roles, rate limits, every error response, and that no secret leaks. */
-class ServerSecurityTest {
-    @TempDir
-    Path temp;
-
-    ServerFixture f;
-
-    @AfterEach
-    void stop() {
-        if (f != null) {
-            f.close();
-        }
-    }
+class ServerSecurityTest extends LoopbackServerTest {
 
     @Test
     void everyRouteChecksTokenAndRole() throws Exception {
@@ -44,7 +31,7 @@ class ServerSecurityTest {
         Map<Role, String> tokens = Map.of(Role.VIEWER, f.viewer, Role.OPERATOR, f.operator, Role.ADMIN, f.admin);
         int checked = 0;
         for (RouteTable.Route route : f.server.routes()) {
-            String path = route.path().replace("{id}", "999999");
+            String path = route.path().replaceAll("\\{[^}]+}", "999999");
             String method = route.method().name();
             if (path.equals("/api/v1/events") || path.equals("/api/v1/pool/restart")) {
                 continue;

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +24,7 @@ import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.jobs.ShardWorkers;
 import org.patientgen.engine.testing.Await;
+import org.patientgen.engine.testing.ExhaustedPool;
 import org.patientgen.engine.testing.StoreFixture;
 import org.patientgen.engine.testing.TestDatabases;
 import org.patientgen.engine.testing.TestDatabases.Backend;
@@ -107,18 +105,7 @@ class ConfigDeploymentTest {
         ConfigDeployment d = admin.applyConfig(tiny, "smaller pool", Duration.ofSeconds(30), false);
         assertThat(engine.pool().usage().max()).isEqualTo(2);
 
-        // Borrow every connection and queue one more borrower: the pool is exhausted.
-        List<Connection> held = new ArrayList<>();
-        held.add(engine.pool().dataSource().getConnection());
-        held.add(engine.pool().dataSource().getConnection());
-        CompletableFuture<Connection> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return engine.pool().dataSource().getConnection();
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
+        try (ExhaustedPool exhausted = ExhaustedPool.of(engine.pool())) {
             Await.until(() -> admin.deployment(d.revision()).settled());
 
             ConfigDeployment done = admin.deployment(d.revision());
@@ -130,12 +117,8 @@ class ConfigDeploymentTest {
             ConfigRevision restored = admin.configHistory().get(0);
             assertThat(restored.appliedBy()).isEqualTo("health-gate");
             assertThat(restored.rollbackOf()).isEqualTo(d.previousRevision());
-            // The waiting borrower is served once the bigger pool is back.
-            held.add(waiting.get(20, TimeUnit.SECONDS));
-        } finally {
-            for (Connection c : held) {
-                c.close();
-            }
+            assertThat(exhausted.waiterServedWithin(Duration.ofSeconds(20)))
+                    .as("the waiting borrower is served once the bigger pool is back").isTrue();
         }
     }
 

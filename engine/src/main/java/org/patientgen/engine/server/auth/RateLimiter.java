@@ -7,10 +7,11 @@ import java.util.function.LongSupplier;
 /**
  * Requests per token: a token bucket per key that holds up to {@code burst} requests and refills at
  * {@code perSecond}. A request takes one; when the bucket is empty the request is refused and the
- * caller is told how long until one is available.
+ * caller is told how long until one is available. The rate may change while requests flow
+ * ({@link #setRate}, from the running configuration); buckets keep what they hold.
  */
 public final class RateLimiter {
-    private final double perSecond;
+    private volatile double perSecond;
     private final double burst;
     private final LongSupplier nanoTime;
     private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
@@ -21,13 +22,25 @@ public final class RateLimiter {
      * @param nanoTime  a monotonic clock ({@code System::nanoTime})
      */
     public RateLimiter(double perSecond, int burst, LongSupplier nanoTime) {
-        if (!(perSecond > 0) || burst < 1) {
-            throw new IllegalArgumentException("rate limit must allow at least 1 request (burst) and refill above 0"
-                    + " per second, was " + perSecond + "/s burst " + burst);
+        if (burst < 1) {
+            throw new IllegalArgumentException("rate limit must allow at least 1 request (burst), was " + burst);
         }
-        this.perSecond = perSecond;
+        setRate(perSecond);
         this.burst = burst;
         this.nanoTime = nanoTime;
+    }
+
+    /** Changes the refill rate from the next request on; above 0. */
+    public void setRate(double requestsPerSecond) {
+        if (!(requestsPerSecond > 0)) {
+            throw new IllegalArgumentException("rate limit must refill above 0 per second, was " + requestsPerSecond);
+        }
+        this.perSecond = requestsPerSecond;
+    }
+
+    /** The refill rate, requests per second. */
+    public double rate() {
+        return perSecond;
     }
 
     /**
@@ -37,15 +50,16 @@ public final class RateLimiter {
      */
     public long acquire(long key) {
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));
+        double rate = perSecond;
         synchronized (bucket) {
             long now = nanoTime.getAsLong();
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updated) / 1e9 * perSecond);
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updated) / 1e9 * rate);
             bucket.updated = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 return 0;
             }
-            double wait = (1 - bucket.tokens) / perSecond;
+            double wait = (1 - bucket.tokens) / rate;
             return Math.max(1, (long) Math.ceil(wait));
         }
     }

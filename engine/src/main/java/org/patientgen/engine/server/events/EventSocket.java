@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
 import org.patientgen.engine.api.EngineEvent;
 import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.EventTopic;
+import org.patientgen.engine.api.MetricsSampled;
 import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.http.Doc;
 import org.patientgen.engine.server.http.Guard;
 import org.patientgen.engine.server.http.RouteTable;
-import org.patientgen.engine.server.metrics.ServerMetrics;
+import org.patientgen.engine.server.metrics.HttpMeters;
 import org.patientgen.engine.service.EventHub;
 import org.patientgen.engine.wire.EventMessage;
 import org.patientgen.engine.wire.Problem;
@@ -49,7 +50,7 @@ public final class EventSocket implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
 
     private final EventHub hub;
-    private final ServerMetrics metrics;
+    private final HttpMeters metrics;
     private final Guard guard;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -57,7 +58,7 @@ public final class EventSocket implements AutoCloseable {
     private final int buffer;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    public EventSocket(EventHub hub, ServerMetrics metrics, Guard guard, ObjectMapper mapper, Clock clock,
+    public EventSocket(EventHub hub, HttpMeters metrics, Guard guard, ObjectMapper mapper, Clock clock,
                        Duration heartbeat, int buffer) {
         this.hub = hub;
         this.metrics = metrics;
@@ -162,7 +163,6 @@ public final class EventSocket implements AutoCloseable {
         /** Guarded by this. */
         private final Set<EventTopic> topics = EnumSet.noneOf(EventTopic.class);
         private Subscription hubSubscription;
-        private Runnable metricsSubscription;
 
         Client(EventSession session) {
             this.session = session;
@@ -174,33 +174,25 @@ public final class EventSocket implements AutoCloseable {
             } else {
                 topics.removeAll(requested);
             }
-            resubscribe();
-            List<String> names = topics.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
-            session.deliver("Subscribed", null, clock.instant(), Map.of("topics", names));
-        }
-
-        private void resubscribe() {
             if (hubSubscription != null) {
                 hubSubscription.close();
                 hubSubscription = null;
             }
-            Set<EventTopic> fromHub = EnumSet.copyOf(topics.isEmpty() ? EnumSet.noneOf(EventTopic.class) : topics);
-            fromHub.remove(EventTopic.METRICS);
-            if (!fromHub.isEmpty()) {
-                hubSubscription = hub.subscribe(fromHub, this::forward);
+            if (!topics.isEmpty()) {
+                hubSubscription = hub.subscribe(EnumSet.copyOf(topics), this::forward);
             }
-            boolean wantsMetrics = topics.contains(EventTopic.METRICS);
-            if (wantsMetrics && metricsSubscription == null) {
-                metricsSubscription = metrics.onSample(s -> session.deliver("MetricsSnapshot", "metrics", s.at(), s));
-            } else if (!wantsMetrics && metricsSubscription != null) {
-                metricsSubscription.run();
-                metricsSubscription = null;
-            }
+            List<String> names = topics.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+            session.deliver("Subscribed", null, clock.instant(), Map.of("topics", names));
         }
 
+        /** An engine event as a message; a metrics sample carries its snapshot alone (see {@link EventMessage}). */
         private void forward(EngineEvent event) {
-            session.deliver(event.getClass().getSimpleName(), event.topic().name().toLowerCase(Locale.ROOT),
-                    event.at(), event);
+            String topic = event.topic().name().toLowerCase(Locale.ROOT);
+            if (event instanceof MetricsSampled sampled) {
+                session.deliver(EventMessage.METRICS_SNAPSHOT, topic, sampled.at(), sampled.snapshot());
+            } else {
+                session.deliver(event.getClass().getSimpleName(), topic, event.at(), event);
+            }
         }
 
         synchronized void close() {
@@ -209,10 +201,6 @@ public final class EventSocket implements AutoCloseable {
             if (hubSubscription != null) {
                 hubSubscription.close();
                 hubSubscription = null;
-            }
-            if (metricsSubscription != null) {
-                metricsSubscription.run();
-                metricsSubscription = null;
             }
         }
     }

@@ -31,7 +31,8 @@ public record Doc(String tag, String summary, List<Query> query, Class<?> body, 
      * A query parameter.
      *
      * @param name        its name
-     * @param type        {@code string}, {@code integer}, {@code boolean} or {@code date-time}
+     * @param type        {@code string}, {@code integer}, {@code boolean}, {@code date-time} or
+     *                    {@code duration} (ISO-8601)
      * @param description what it does
      * @param repeated    whether it may be given several times (or comma-separated)
      */

@@ -22,20 +22,29 @@ import org.patientgen.engine.wire.Problem;
 /**
  * Reads request bodies as JSON: only JSON content types, at most the configured size, strictly
  * (see {@link org.patientgen.engine.wire.WireJson}), and with messages that say which field is
- * wrong and why rather than Jackson's internals.
+ * wrong and why rather than Jackson's internals. The size limit follows the running configuration
+ * ({@link #setMaxBytes}).
  */
 public final class JsonBodies {
     private final ObjectMapper mapper;
-    private final long maxBytes;
+    private volatile long maxBytes;
 
     public JsonBodies(ObjectMapper mapper, long maxBytes) {
         this.mapper = mapper;
-        this.maxBytes = maxBytes;
+        setMaxBytes(maxBytes);
     }
 
     /** The largest body accepted, in bytes. */
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /** Changes the largest body accepted, from the next request on. */
+    public void setMaxBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("the body limit must be at least 1 byte, was " + bytes);
+        }
+        this.maxBytes = bytes;
     }
 
     /**
@@ -81,14 +90,15 @@ public final class JsonBodies {
     }
 
     private byte[] read(Context ctx) {
+        long limit = maxBytes;
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(ctx, declared + " bytes");
+        if (declared > limit) {
+            throw tooLarge(ctx, declared + " bytes", limit);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (body.length > maxBytes) {
-                throw tooLarge(ctx, "more than " + maxBytes + " bytes");
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                throw tooLarge(ctx, "more than " + limit + " bytes", limit);
             }
             return body;
         } catch (IOException e) {
@@ -96,9 +106,9 @@ public final class JsonBodies {
         }
     }
 
-    private HttpProblem tooLarge(Context ctx, String size) {
+    private static HttpProblem tooLarge(Context ctx, String size, long limit) {
         return new HttpProblem(Problem.http(Problem.PAYLOAD_TOO_LARGE, "Payload too large", 413, ErrorKind.INVALID,
-                "the request body (" + size + ") is larger than this server accepts (" + maxBytes
+                "the request body (" + size + ") is larger than this server accepts (" + limit
                         + " bytes); split a batch into smaller ones", ctx.path()));
     }
 

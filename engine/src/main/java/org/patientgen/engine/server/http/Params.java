@@ -1,6 +1,7 @@
 package org.patientgen.engine.server.http;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -56,6 +57,20 @@ public final class Params {
         } catch (DateTimeParseException e) {
             throw invalid("query parameter '" + name + "' must be an ISO-8601 instant such as 2026-11-03T14:00:00Z,"
                     + " was '" + raw + "'");
+        }
+    }
+
+    /** An ISO-8601 duration query parameter ({@code PT5M}), or {@code fallback} when absent. */
+    public static Duration durationQuery(Context ctx, String name, Duration fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid("query parameter '" + name + "' must be an ISO-8601 duration such as PT5M or PT30S, was '"
+                    + raw + "'");
         }
     }
 

@@ -56,7 +56,8 @@ public final class OpenApiDocument {
         info.put("title", "PatientGen server API");
         info.put("version", version);
         info.put("description", "Synthetic patient generation as a service: jobs, schedules, workflows, the"
-                + " connection pool, metrics, logs and the audit log. Every endpoint except /health/* needs"
+                + " connection pool, the runtime configuration, metrics, logs and the audit log, and GraphQL at"
+                + " /api/v2/graphql. Every endpoint except /health/* needs"
                 + " 'Authorization: Bearer <token>'; x-required-role names the least role. Errors are RFC 9457"
                 + " application/problem+json.");
         ObjectNode paths = doc.putObject("paths");
@@ -110,6 +111,9 @@ public final class OpenApiDocument {
                     break;
                 case "date-time":
                     s.put("type", "string").put("format", "date-time");
+                    break;
+                case "duration":
+                    s.put("type", "string").put("format", "duration");
                     break;
                 default:
                     s.put("type", q.type());

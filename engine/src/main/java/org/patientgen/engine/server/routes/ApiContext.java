@@ -5,16 +5,16 @@ import java.time.Instant;
 import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
+import org.patientgen.engine.graphql.GraphQlApi;
 import org.patientgen.engine.server.AuditTrail;
 import org.patientgen.engine.server.JobRequests;
 import org.patientgen.engine.server.ServerConfig;
 import org.patientgen.engine.server.auth.Authenticator;
 import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.auth.TokenStore;
-import org.patientgen.engine.server.health.Readiness;
 import org.patientgen.engine.server.http.JsonBodies;
 import org.patientgen.engine.server.logs.RecentLogs;
-import org.patientgen.engine.server.metrics.ServerMetrics;
+import org.patientgen.engine.server.metrics.HttpMeters;
 import org.patientgen.engine.service.Engine;
 
 /**
@@ -26,14 +26,14 @@ import org.patientgen.engine.service.Engine;
  * @param jobRequests   job request defaults
  * @param tokens        API tokens
  * @param authenticator token checks (and its cache)
- * @param readiness     readiness checks
- * @param metrics       metrics
+ * @param http          the HTTP server's meters
+ * @param graphQl       the GraphQL API (v2)
  * @param logs          recent log records
  * @param audit         the audit log
  * @param startedAt     when the server started
  */
 public record ApiContext(Engine engine, ServerConfig config, JsonBodies bodies, JobRequests jobRequests,
-                         TokenStore tokens, Authenticator authenticator, Readiness readiness, ServerMetrics metrics,
+                         TokenStore tokens, Authenticator authenticator, HttpMeters http, GraphQlApi graphQl,
                          RecentLogs logs, AuditTrail audit, Instant startedAt) {
 
     /** The engine's service acting for {@code caller} (its name is the actor in the audit log). */

@@ -8,7 +8,7 @@ import org.patientgen.engine.server.openapi.OpenApiDocument;
 import org.patientgen.engine.wire.Role;
 import org.patientgen.engine.wire.WireJson;
 
-/** Registers every REST route family, and the OpenAPI document that describes them. */
+/** Registers every route family (REST v1, GraphQL v2), and the OpenAPI document that describes them. */
 public final class ApiRoutes {
     private ApiRoutes() {
     }
@@ -20,7 +20,10 @@ public final class ApiRoutes {
         new ScheduleRoutes(api).register(routes);
         new WorkflowRoutes(api).register(routes);
         new PoolRoutes(api).register(routes);
+        new ConfigRoutes(api).register(routes);
+        new MetricsRoutes(api).register(routes);
         new AdminRoutes(api).register(routes);
+        new GraphQlRoutes(api).register(routes);
         AtomicReference<String> document = new AtomicReference<>();
         routes.get("/api/v1/openapi.json", Role.VIEWER, Doc.of("Server", "This API's OpenAPI 3 document")
                 .returnsText("application/json"), (ctx, caller) -> {

@@ -7,20 +7,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.patientgen.engine.api.EngineHealth;
 import org.patientgen.engine.api.LogRecorded;
 import org.patientgen.engine.server.http.Doc;
 import org.patientgen.engine.server.http.Params;
 import org.patientgen.engine.server.http.Replies;
 import org.patientgen.engine.server.http.RouteTable;
-import org.patientgen.engine.server.metrics.ServerMetrics;
 import org.patientgen.engine.wire.Requests;
 import org.patientgen.engine.wire.Responses;
 import org.patientgen.engine.wire.Role;
 
-/** Health, server info, workers, metrics and logs. */
+/** Health, server info, workers and logs. */
 final class SystemRoutes {
     /** What the HTTP server adds to the engine's capabilities. */
-    static final List<String> CAPABILITIES = List.of("rest", "batch", "websocket", "metrics", "logs", "audit", "tokens");
+    static final List<String> CAPABILITIES = List.of("rest", "batch", "websocket", "metrics", "logs", "audit", "tokens",
+            "config", "graphql");
 
     private final ApiContext api;
     private final boolean tls;
@@ -32,13 +33,13 @@ final class SystemRoutes {
 
     void register(RouteTable routes) {
         routes.get("/health/live", null, Doc.of("Health", "The process answers (no authentication)")
-                .returns(Responses.Health.class), (ctx, caller) -> Replies.json(ctx,
-                        new Responses.Health("UP", List.of(), api.engine().config().clock().instant())));
+                .returns(Responses.Live.class), (ctx, caller) -> Replies.json(ctx,
+                        new Responses.Live("UP", api.engine().config().clock().instant())));
         routes.get("/health/ready", null, Doc.of("Health",
                 "Ready for work: database reachable, pool not exhausted, workers alive; 503 with the reasons when not"
-                        + " (no authentication)").returns(Responses.Health.class), (ctx, caller) -> {
-                    Responses.Health health = api.readiness().check();
-                    Replies.json(ctx, health.up() ? 200 : 503, health);
+                        + " (no authentication)").returns(EngineHealth.class), (ctx, caller) -> {
+                    EngineHealth health = api.engine().readiness().check();
+                    Replies.json(ctx, health.ready() ? 200 : 503, health);
                 });
         routes.get("/api/v1/info", Role.VIEWER, Doc.of("Server", "Version, build, node, region, uptime, capabilities;"
                 + " and who is asking").returns(Responses.ServerInfo.class), (ctx, caller) -> {
@@ -62,16 +63,6 @@ final class SystemRoutes {
                             "concurrency " + before + " -> " + body.concurrency());
                     Replies.json(ctx, workers());
                 });
-        routes.get("/metrics", Role.VIEWER, Doc.of("Metrics", "Every metric in Prometheus text format")
-                .returnsText("text/plain; version=0.0.4"), (ctx, caller) ->
-                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(api.metrics().scrape()));
-        routes.get("/api/v1/metrics", Role.VIEWER, Doc.of("Metrics", "Headline metrics now")
-                .returns(Responses.MetricsSnapshot.class), (ctx, caller) -> Replies.json(ctx, api.metrics().snapshot()));
-        routes.get("/api/v1/metrics/history", Role.VIEWER, Doc.of("Metrics", "Headline metrics, one a second, oldest first")
-                .query("seconds", "integer", "how far back, 1-" + ServerMetrics.HISTORY + ", default 60")
-                .returnsList(Responses.MetricsSnapshot.class), (ctx, caller) -> Replies.json(ctx,
-                        api.metrics().history(Duration.ofSeconds(Params.intQuery(ctx, "seconds", 60, 1,
-                                ServerMetrics.HISTORY)))));
         routes.get("/api/v1/logs", Role.VIEWER, Doc.of("Logs", "Recent log records of this server, oldest first")
                 .query("level", "string", "this level or more severe: ERROR, WARN, INFO, DEBUG, TRACE")
                 .query("logger", "string", "loggers whose name starts with this")
