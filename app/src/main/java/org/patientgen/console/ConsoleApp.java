@@ -20,6 +20,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         window = ConsoleWindow.open(env, stage);
+        StartupReport.arm(stage.getScene());
     }
 
     @Override

@@ -9,13 +9,15 @@ import org.patientgen.engine.api.ErrorKind;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.api.PatientGenService;
 
-/** A connection whose health the test sets; its service is unreachable. */
+/** A connection whose health the test sets; its service is unreachable unless the test gives it one. */
 public final class FakeConnection implements Connection {
     private final String name;
     private final ConnectionKind kind;
     public volatile ConnectionHealth health = ConnectionHealth.down("not started", Instant.EPOCH);
     public volatile boolean closed;
     public volatile int serviceCalls;
+    /** What {@link #service()} returns; {@code null}: unreachable. */
+    public volatile PatientGenService service;
     /** Whoever watches the link (the main window), told by {@link #link(LinkStatus)}. */
     private final java.util.List<java.util.function.Consumer<org.patientgen.console.connection.LinkStatus>> linkWatchers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -43,6 +45,10 @@ public final class FakeConnection implements Connection {
     @Override
     public PatientGenService service() {
         serviceCalls++;
+        PatientGenService given = service;
+        if (given != null) {
+            return given;
+        }
         throw new PatientGenException(ErrorKind.UNAVAILABLE, name + " is not reachable: connection refused");
     }
 

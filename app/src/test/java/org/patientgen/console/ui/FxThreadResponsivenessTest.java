@@ -16,7 +16,8 @@ import org.patientgen.engine.api.PatientGenService;
 
 /**
  * The FX thread never blocks: a watchdog times a tiny task posted every 10 ms during a scripted
- * session (live table while a job runs, submit dialog, job detail and its tabs, theme switches).
+ * session (live table while a job runs, submit dialog, job detail and its tabs, theme switches, the
+ * live dashboard and its time windows).
  * Service calls run on the worker pool, so only layout and drawing remain on the FX thread.
  */
 class FxThreadResponsivenessTest extends ConsoleUiTest {
@@ -59,7 +60,10 @@ class FxThreadResponsivenessTest extends ConsoleUiTest {
         }
     }
 
-    /** Submit dialog, a running job's detail and its tabs, the table, both themes; dwelling {@code dwellMs} on live views. */
+    /**
+     * Submit dialog, a running job's detail and its tabs, the table, both themes, the dashboard and
+     * its day window; dwelling {@code dwellMs} on live views.
+     */
     private void session(long dwellMs) throws Exception {
         robot.clickOn("#submit-job");
         FxWait.until(10, "the submit dialog", () -> robot.lookup("#submit-job-dialog").tryQuery().isPresent());
@@ -74,5 +78,13 @@ class FxThreadResponsivenessTest extends ConsoleUiTest {
         robot.clickOn("#theme-toggle");
         robot.clickOn("#theme-toggle");
         Thread.sleep(dwellMs / 2);
+        robot.clickOn("#nav-dashboard");
+        FxWait.until(10, "the dashboard's figures", () -> !robot.lookup("#tile-patients-value")
+                .queryAs(javafx.scene.control.Label.class).getText().equals("—"));
+        Thread.sleep(dwellMs);
+        robot.clickOn("#window-one-day");
+        Thread.sleep(dwellMs / 2);
+        robot.clickOn("#window-five-minutes");
+        robot.clickOn("#nav-jobs");
     }
 }
