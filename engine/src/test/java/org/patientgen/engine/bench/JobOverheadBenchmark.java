@@ -1,6 +1,7 @@
 package org.patientgen.engine.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +39,8 @@ import org.patientgen.engine.sim.SimulationConfig;
  * (Massachusetts, seed 1, end date 2025-06-30, 10 years of history, FHIR NDJSON).
  *
  * <p>A short warm-up run first compiles the hot code, so neither side pays for the JIT; rounds
- * alternate which side runs first. Output goes to a temporary directory and is deleted after each
+ * alternate which side runs first. Besides wall time it reports this JVM's CPU time for each run,
+ * which other processes competing for the cores hardly change. Output goes to a temporary directory and is deleted after each
  * run (7.6 GB per 100,000 patients).
  *
  * <p>Run through {@code engine/bench/job-overhead-benchmark.sh}; options: {@code --patients N}
@@ -98,59 +100,81 @@ public final class JobOverheadBenchmark {
         System.out.printf("Job-system overhead: %,d patients, %s, seed %d, end date %s, %d years, %s; java %s,"
                         + " JVM options %s; %d cores%n", o.patients(), STATE, SEED, END, YEARS, FORMAT,
                 System.getProperty("java.version"),
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("job: %d shards of %,d on %d workers x %d generator thread(s), %s; raw: Generator with %d"
                         + " threads%n", (o.patients() + o.shardSize() - 1) / o.shardSize(), o.shardSize(), o.workers(),
                 o.generatorThreads(), o.database(), o.rawThreads());
         raw(o, o.warmup(), o.work().resolve("warmup"));
-        System.out.printf("%5s %-4s %12s %9s %10s%n", "round", "run", "patients/s", "seconds", "overhead");
+        System.out.printf("%5s %-4s %12s %9s %10s %8s %14s %14s%n", "round", "run", "patients/s", "seconds",
+                "overhead", "cpu-s", "patients/cpu-s", "cpu-overhead");
         try (BenchPostgres postgres = o.database().equals("postgresql") ? BenchPostgres.start(true, false) : null) {
             for (int round = 1; round <= o.rounds(); round++) {
-                double rawSeconds;
-                double jobSeconds;
+                Run raw;
+                Run job;
                 if (round % 2 == 1) {
-                    rawSeconds = raw(o, o.patients(), o.work().resolve("raw"));
-                    jobSeconds = job(o, postgres, round);
+                    raw = raw(o, o.patients(), o.work().resolve("raw"));
+                    job = job(o, postgres, round);
                 } else {
-                    jobSeconds = job(o, postgres, round);
-                    rawSeconds = raw(o, o.patients(), o.work().resolve("raw"));
+                    job = job(o, postgres, round);
+                    raw = raw(o, o.patients(), o.work().resolve("raw"));
                 }
-                double overhead = (jobSeconds - rawSeconds) / rawSeconds * 100;
-                System.out.printf("%5d %-4s %12.0f %9.1f%n", round, "raw", o.patients() / rawSeconds, rawSeconds);
-                System.out.printf("%5d %-4s %12.0f %9.1f %9.1f%%%n", round, "job", o.patients() / jobSeconds,
-                        jobSeconds, overhead);
+                report(round, "raw", o.patients(), raw, null);
+                report(round, "job", o.patients(), job, raw);
             }
         } finally {
             delete(o.work());
         }
     }
 
-    /** The raw engine, as {@code patientgen generate} runs it; returns the wall time in seconds. */
-    private static double raw(Options o, long patients, Path out) throws Exception {
+    /**
+     * Wall time, and CPU time of this whole JVM (generator, workers, H2, pool) over the same span:
+     * unlike wall time, CPU time hardly changes when other processes compete for the cores.
+     */
+    private record Run(double seconds, double cpuSeconds) {
+    }
+
+    /** One result line; against {@code base} (the raw run) for the job's overheads. */
+    private static void report(int round, String name, long patients, Run run, Run base) {
+        String overhead = base == null ? "" : String.format("%.1f%%", (run.seconds() / base.seconds() - 1) * 100);
+        String cpuOverhead = base == null ? ""
+                : String.format("%.1f%%", (run.cpuSeconds() / base.cpuSeconds() - 1) * 100);
+        System.out.printf("%5d %-4s %12.0f %9.1f %10s %8.1f %14.0f %14s%n", round, name, patients / run.seconds(),
+                run.seconds(), overhead, run.cpuSeconds(), patients / run.cpuSeconds(), cpuOverhead);
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** The raw engine, as {@code patientgen generate} runs it. */
+    private static Run raw(Options o, long patients, Path out) throws Exception {
         SimulationConfig config = new SimulationConfig(SEED, Census.get().state(STATE), END, YEARS,
                 ModuleLoader.builtIn());
         GenerationRequest request = new GenerationRequest(patients, config, ExportFormats.parse(FORMAT), out,
                 o.rawThreads());
+        double cpu = cpuSeconds();
         long start = System.nanoTime();
         Generator.run(request, ProgressListener.NONE);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Run run = new Run((System.nanoTime() - start) / 1e9, cpuSeconds() - cpu);
         delete(out);
-        return seconds;
+        return run;
     }
 
     /**
-     * The same population as a job on a fresh database, run by one node's workers; returns the time
-     * from submission to the job's success, in seconds.
+     * The same population as a job on a fresh database, run by one node's workers: wall time from
+     * submission to the job's success as recorded in its transitions; CPU time until this thread saw
+     * the success (polling every 100 ms).
      */
-    private static double job(Options o, BenchPostgres postgres, int round) throws Exception {
+    private static Run job(Options o, BenchPostgres postgres, int round) throws Exception {
         Path out = o.work().resolve("job");
         Path h2 = o.work().resolve("h2-" + round);
         DatabaseTarget target = postgres == null ? DatabaseTarget.embedded(h2) : postgres.freshDatabase("overhead");
         Clock clock = Clock.systemUTC();
         // one connection per worker plus one for the lease renewer and one for polling here
         int connections = o.workers() + 2;
-        double seconds;
+        Run run;
         try (ConnectionPool pool = ConnectionPool.open(target, PoolSettings.builder().poolName("job-overhead")
                 .maximumPoolSize(connections).minimumIdle(connections).build(), clock, Duration.ofSeconds(5))) {
             JobStore jobs = new JobStore(pool.dataSource(), clock, JobQueuePolicy.DEFAULT);
@@ -158,6 +182,8 @@ public final class JobOverheadBenchmark {
             GenerationSpec spec = new GenerationSpec(o.patients(), SEED, STATE, END, YEARS, List.of(FORMAT), "",
                     out.toString(), o.shardSize());
             long id;
+            double cpu = cpuSeconds();
+            double cpuUsed;
             try (ShardWorkers workers = new ShardWorkers("bench", queue, jobs,
                     new ShardRequests(o.generatorThreads(), ModuleLoader::builtIn), ShardWorkers.Settings.defaults(),
                     clock)) {
@@ -167,6 +193,7 @@ public final class JobOverheadBenchmark {
                 while (!(state = jobs.job(id).orElseThrow().state()).isTerminal()) {
                     Thread.sleep(100);
                 }
+                cpuUsed = cpuSeconds() - cpu;
                 if (state != JobState.SUCCEEDED) {
                     throw new IllegalStateException("benchmark job ended " + state + ": " + jobs.transitions(id));
                 }
@@ -174,11 +201,11 @@ public final class JobOverheadBenchmark {
             List<JobTransition> transitions = jobs.transitions(id);
             Instant submitted = transitions.get(0).at();
             Instant succeeded = transitions.get(transitions.size() - 1).at();
-            seconds = Duration.between(submitted, succeeded).toNanos() / 1e9;
+            run = new Run(Duration.between(submitted, succeeded).toNanos() / 1e9, cpuUsed);
         }
         delete(out);
         delete(h2);
-        return seconds;
+        return run;
     }
 
     private static void delete(Path dir) throws IOException {
