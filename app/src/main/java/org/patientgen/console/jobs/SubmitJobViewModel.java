@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +37,9 @@ import org.patientgen.engine.api.RetryPolicy;
 /**
  * The submit form: fields as text, each checked as the user types (an empty error means valid),
  * presets, and a preview of the shard count and how long the job should take. UI thread only.
+ *
+ * <p>It also describes job templates (a schedule's job, a workflow node's job): {@link #load}
+ * fills it from a template and {@link #submission()} reads one back.
  */
 public final class SubmitJobViewModel {
     public static final String FHIR_NDJSON = "fhir-ndjson";
@@ -69,10 +73,14 @@ public final class SubmitJobViewModel {
 
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper firstError = new ReadOnlyStringWrapper(this, "firstError", "");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper(this, "submitError", "");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(this, "submitting");
     private int workers = -1;
+    /** What the form has no field for, kept from a {@linkplain #load loaded} template. */
+    private String modules = "";
+    private RetryPolicy retryBase = RetryPolicy.DEFAULT;
 
     public SubmitJobViewModel(Connection connection, BackgroundTasks tasks, Clock clock, OptionalDouble measuredRate) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -134,7 +142,9 @@ public final class SubmitJobViewModel {
         longIn("priority", priority.get(), JobSubmission.MIN_PRIORITY, JobSubmission.MAX_PRIORITY, "Priority");
         error("labels", checkLabels(labels.get()));
         longIn("attempts", attempts.get(), 1, RetryPolicy.MAX_ATTEMPTS, "Attempts per shard");
-        valid.set(errors.values().stream().allMatch(e -> e.get().isEmpty()));
+        firstError.set(errors.values().stream().map(ReadOnlyStringWrapper::get).filter(e -> !e.isEmpty()).findFirst()
+                .orElse(""));
+        valid.set(firstError.get().isEmpty());
         preview.set(pop != null && shard != null ? previewOf(pop, shard) : "Enter a population and a shard size to"
                 + " see how the job splits.");
     }
@@ -245,16 +255,49 @@ public final class SubmitJobViewModel {
         return f;
     }
 
+    // ---- templates ----
+
+    /**
+     * Fills the form from a job template (a schedule's or a workflow node's job), no preset chosen.
+     * What the form cannot show — extra modules, retry backoffs — is kept as it was and given back
+     * by {@link #submission()}.
+     */
+    public void load(JobSubmission template) {
+        GenerationSpec spec = template.spec();
+        preset.set(null);
+        population.set(Long.toString(spec.population()));
+        shardSize.set(Integer.toString(spec.shardSize()));
+        seed.set(Long.toString(spec.seed()));
+        state.set(spec.state());
+        endDate.set(spec.endDate());
+        years.set(Integer.toString(spec.yearsOfHistory()));
+        fhirNdjson.set(spec.formats().contains(FHIR_NDJSON));
+        fhirBundle.set(spec.formats().contains(FHIR_BUNDLE));
+        csv.set(spec.formats().contains(CSV));
+        output.set(spec.output());
+        priority.set(Integer.toString(template.priority()));
+        labels.set(template.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ")));
+        attempts.set(Integer.toString(template.retry().maxAttempts()));
+        modules = spec.modules();
+        retryBase = template.retry();
+        validate();
+    }
+
     // ---- submit ----
 
-    /** The submission the form describes. @throws IllegalArgumentException if a field is invalid */
-    JobSubmission submission() {
+    /**
+     * The submission (or template) the form describes, owned by the connection's user.
+     *
+     * @throws IllegalArgumentException if a field is invalid
+     */
+    public JobSubmission submission() {
         GenerationSpec spec = new GenerationSpec(number(population), number(seed),
-                stateCode(), endDate.get(), (int) number(years), formats(), "",
+                stateCode(), endDate.get(), (int) number(years), formats(), modules,
                 output.get().strip(), (int) number(shardSize));
-        RetryPolicy d = RetryPolicy.DEFAULT;
         return new JobSubmission(spec, (int) number(priority), connectionUser(), parseLabels(labels.get()),
-                new RetryPolicy((int) number(attempts), d.initialBackoff(), d.maxBackoff()));
+                new RetryPolicy((int) number(attempts), retryBase.initialBackoff(), retryBase.maxBackoff()));
     }
 
     private String connectionUser() {
@@ -384,6 +427,11 @@ public final class SubmitJobViewModel {
     /** Whether every field is valid. */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /** The first field's problem in form order, or empty when every field is valid. */
+    public ReadOnlyStringProperty firstErrorProperty() {
+        return firstError.getReadOnlyProperty();
     }
 
     /** Shards and estimated duration. */

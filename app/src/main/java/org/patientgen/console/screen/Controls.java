@@ -1,11 +1,14 @@
 package org.patientgen.console.screen;
 
 import atlantafx.base.theme.Styles;
+import java.util.Map;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,6 +41,26 @@ public final class Controls {
     public static void showWhen(Node node, ObservableValue<Boolean> visible) {
         node.visibleProperty().bind(visible);
         node.managedProperty().bind(visible);
+    }
+
+    /** A banner box (text and buttons) showing {@code text} in its label, hidden while the text is empty. */
+    public static void banner(Node box, Label label, ObservableValue<String> text) {
+        label.textProperty().bind(text);
+        showWhen(box, label.textProperty().isNotEmpty());
+    }
+
+    /**
+     * Keyboard shortcuts that fire buttons, for as long as a screen is shown: call it when the
+     * screen is attached and run the returned action when it is detached. Nothing happens while
+     * {@code root} is in no scene.
+     */
+    public static Runnable shortcuts(Node root, Map<KeyCombination, Button> shortcuts) {
+        Scene scene = root.getScene();
+        if (scene == null) {
+            return () -> { };
+        }
+        shortcuts.forEach((keys, button) -> scene.getAccelerators().put(keys, button::fire));
+        return () -> shortcuts.keySet().forEach(scene.getAccelerators()::remove);
     }
 
     /** A banner label showing {@code text}, hidden while it is empty. */

@@ -21,7 +21,9 @@ import org.patientgen.console.testing.LocalEngines;
 import org.patientgen.console.testing.SameThread;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.JobState;
+import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.RetryPolicy;
 
 /** The submit form: validation as you type, presets, preview, and the engine's own checks. */
 class SubmitJobViewModelTest {
@@ -177,6 +179,24 @@ class SubmitJobViewModelTest {
         form.submit(submitted::add);
         assertThat(submitted).singleElement().extracting(Job::state).isEqualTo(JobState.QUEUED);
         assertThat(form.submitErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aTemplateLoadsIntoTheFormAndComesBackUnchanged() {
+        SubmitJobViewModel form = remoteForm(OptionalDouble.empty());
+        JobSubmission template = new JobSubmission(new GenerationSpec(2_500, 7, "TX", LocalDate.of(2025, 12, 31), 5,
+                List.of("fhir-bundle", "csv"), "/opt/modules", "/data/nightly", 500), 3, "tester",
+                java.util.Map.of("team", "cardio", "tier", "gold"),
+                new RetryPolicy(4, java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(2)));
+        form.load(template);
+        assertThat(form.presetProperty().get()).isNull();
+        assertThat(form.populationProperty().get()).isEqualTo("2500");
+        assertThat(form.labelsProperty().get()).isEqualTo("team=cardio, tier=gold");
+        assertThat(form.validProperty().get()).isTrue();
+        // The modules and backoffs have no field: they are kept, not reset.
+        assertThat(form.submission()).isEqualTo(template);
+        form.attemptsProperty().set("2");
+        assertThat(form.submission().retry().initialBackoff()).isEqualTo(java.time.Duration.ofSeconds(1));
     }
 
     @Test

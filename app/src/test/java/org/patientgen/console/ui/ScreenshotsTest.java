@@ -53,13 +53,10 @@ class ScreenshotsTest extends ConsoleUiTest {
         }
 
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().navigate("jobs")).get();
-        // Shown again, the jobs screen reloads its table: click a badge of the reloaded rows.
-        FxWait.until(10, "the jobs reloaded", () -> table().getItems().size() == 5
+        // Coming back from another screen, the jobs table loads again.
+        FxWait.until(10, "the jobs again", () -> table().getItems().size() == 5
                 && robot.lookup(".pg-badge.pg-state-queued").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node queued = robot.lookup(".pg-badge.pg-state-queued")
-                .match((javafx.scene.Node n) -> n.getScene() != null).query();
-        robot.clickOn(queued);
+        clickInLiveTable(".pg-badge.pg-state-queued", 1);
         robot.clickOn("#cancel-jobs");
         FxWait.until(10, "the confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         Scene confirm = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene();
@@ -75,7 +72,7 @@ class ScreenshotsTest extends ConsoleUiTest {
             Thread.sleep(300);
             shoot(scene, "jobs-bulk-result", theme);
         }
-        robot.doubleClickOn(".pg-badge.pg-state-running");
+        clickInLiveTable(".pg-badge.pg-state-running", 2);
         FxWait.until(10, "the job detail", () -> !robot.lookup(".pg-shard").queryAll().isEmpty());
         for (Theme theme : Theme.values()) {
             setTheme(theme);
@@ -116,6 +113,25 @@ class ScreenshotsTest extends ConsoleUiTest {
                                      RetryPolicy retry) {
         return new JobSubmission(new GenerationSpec(population, 42, "MA", LocalDate.of(2025, 6, 30), 10,
                 List.of("fhir-ndjson"), "", out.toString(), shardSize), priority, "alice", labels, retry);
+    }
+
+    /**
+     * Clicks a cell of the live jobs table, trying again if the table replaced the cell between
+     * finding it and clicking it (the running job's progress updates it several times a second).
+     */
+    private void clickInLiveTable(String query, int clicks) throws Exception {
+        FxWait.until(10, "a click on " + query, () -> {
+            try {
+                if (clicks == 2) {
+                    robot.doubleClickOn(query);
+                } else {
+                    robot.clickOn(query);
+                }
+                return true;
+            } catch (RuntimeException replaced) {
+                return false;
+            }
+        });
     }
 
     private void setTheme(Theme theme) throws Exception {

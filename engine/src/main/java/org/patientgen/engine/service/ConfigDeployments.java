@@ -158,7 +158,7 @@ final class ConfigDeployments implements AutoCloseable {
         return d;
     }
 
-    /** Applies an earlier revision's configuration again, as a new revision. */
+    /** Applies an earlier revision's configuration again, as a new revision that records which one it restored. */
     synchronized ConfigDeployment rollback(long revision, String who, String why, Duration bakeTime,
                                            boolean restartPool) throws SQLException {
         ConfigRevision target = revisions.get(revision).orElseThrow(

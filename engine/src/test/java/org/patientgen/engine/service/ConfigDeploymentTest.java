@@ -81,6 +81,7 @@ class ConfigDeploymentTest {
         ConfigDeployment back = admin.rollbackConfig(history.get(1).revision(), "", null, false);
         assertThat(admin.config()).isEqualTo(before);
         assertThat(admin.configHistory().get(0).reason()).isEqualTo("roll back to revision " + history.get(1).revision());
+        assertThat(admin.configHistory().get(0).rollbackOf()).isEqualTo(history.get(1).revision());
         assertThat(back.revision()).isEqualTo(admin.configHistory().get(0).revision());
     }
 

@@ -5,13 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.patientgen.engine.api.DatabaseLimits;
 import org.patientgen.engine.api.InvalidSettingsException;
 import org.patientgen.engine.api.PoolChange;
+import org.patientgen.engine.api.PoolChangePlan;
 import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.api.PoolSettingsRevision;
 import org.patientgen.engine.api.PoolUsage;
@@ -223,25 +223,10 @@ public final class ConnectionPool implements AutoCloseable {
             throw new InvalidSettingsException(problems);
         }
         synchronized (lock) {
-            List<String> changed = HikariSettings.changed(running, next);
-            List<String> live = new ArrayList<>();
-            List<String> restart = new ArrayList<>();
-            for (String name : changed) {
-                (HikariSettings.LIVE.contains(name) ? live : restart).add(name);
-            }
-            PoolSettings afterLive = running;
-            if (!live.isEmpty()) {
-                afterLive = withLiveValues(running, next);
-                if (afterLive == null) {
-                    // The live half with the old restart half would be inconsistent (e.g. a shorter
-                    // maxLifetime with the old keepaliveTime): change nothing until the restart.
-                    restart = changed;
-                    live = List.of();
-                    afterLive = running;
-                }
-            }
-            List<String> liveNames = live;
-            List<String> restartNames = restart;
+            PoolChangePlan plan = PoolChangePlan.of(running, next);
+            List<String> live = plan.live();
+            List<String> restart = plan.restart();
+            PoolSettings afterLive = plan.runningAfter();
             // Live values first, then the revision: recording needs a connection, and a change that
             // enlarges an exhausted pool (an emergency rollback) must take effect before it can get
             // one. If recording fails, the live values are put back: applied and stored, or neither.
@@ -254,7 +239,7 @@ public final class ConnectionPool implements AutoCloseable {
                     PoolSettingsRevision r = history.record(c, clock.instant(), who, why, next, rollbackOf);
                     AuditLog.append(c, r.appliedAt(), who, rollbackOf > 0 ? "pool.rollback" : "pool.apply", "pool",
                             next.poolName(), "revision " + r.revision() + (rollbackOf > 0 ? " restores " + rollbackOf : "")
-                                    + "; live: " + liveNames + "; needs restart: " + restartNames + "; reason: " + why);
+                                    + "; live: " + live + "; needs restart: " + restart + "; reason: " + why);
                     return r;
                 });
             } catch (SQLException | RuntimeException e) {
@@ -268,23 +253,6 @@ public final class ConnectionPool implements AutoCloseable {
             LOG.info("pool settings revision {} applied by {}: live {}, needs restart {}", revision.revision(), who,
                     live, restart);
             return new PoolChange(revision, live, restart);
-        }
-    }
-
-    /** {@code base} with the live-changeable values of {@code next}, or {@code null} if that mix is invalid. */
-    private static PoolSettings withLiveValues(PoolSettings base, PoolSettings next) {
-        try {
-            return base.toBuilder()
-                    .maximumPoolSize(next.maximumPoolSize())
-                    .minimumIdle(next.minimumIdle())
-                    .connectionTimeout(next.connectionTimeout())
-                    .validationTimeout(next.validationTimeout())
-                    .idleTimeout(next.idleTimeout())
-                    .maxLifetime(next.maxLifetime())
-                    .leakDetectionThreshold(next.leakDetectionThreshold())
-                    .build();
-        } catch (InvalidSettingsException e) {
-            return null;
         }
     }
 

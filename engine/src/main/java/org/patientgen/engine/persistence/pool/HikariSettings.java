@@ -2,45 +2,13 @@ package org.patientgen.engine.persistence.pool;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariConfigMXBean;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
+import org.patientgen.engine.api.PoolProperty;
 import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.persistence.DatabaseTarget;
 
 /** Translates {@link PoolSettings} to HikariCP: a new pool's config, or live changes to a running one. */
 final class HikariSettings {
-    /**
-     * What HikariCP 7.1.0 can change on a running pool through {@link HikariConfigMXBean}; every
-     * other property needs a new pool.
-     */
-    static final Set<String> LIVE = Set.of("maximumPoolSize", "minimumIdle", "connectionTimeout",
-            "validationTimeout", "idleTimeout", "maxLifetime", "leakDetectionThreshold");
-
-    /** Every property, by HikariCP name, in the order the console shows them. */
-    private static final Map<String, Function<PoolSettings, Object>> PROPERTIES = new LinkedHashMap<>();
-
-    static {
-        PROPERTIES.put("poolName", PoolSettings::poolName);
-        PROPERTIES.put("maximumPoolSize", PoolSettings::maximumPoolSize);
-        PROPERTIES.put("minimumIdle", PoolSettings::minimumIdle);
-        PROPERTIES.put("connectionTimeout", PoolSettings::connectionTimeout);
-        PROPERTIES.put("validationTimeout", PoolSettings::validationTimeout);
-        PROPERTIES.put("idleTimeout", PoolSettings::idleTimeout);
-        PROPERTIES.put("maxLifetime", PoolSettings::maxLifetime);
-        PROPERTIES.put("keepaliveTime", PoolSettings::keepaliveTime);
-        PROPERTIES.put("leakDetectionThreshold", PoolSettings::leakDetectionThreshold);
-        PROPERTIES.put("initializationFailTimeout", PoolSettings::initializationFailTimeout);
-        PROPERTIES.put("autoCommit", PoolSettings::autoCommit);
-        PROPERTIES.put("readOnly", PoolSettings::readOnly);
-        PROPERTIES.put("transactionIsolation", PoolSettings::transactionIsolation);
-        PROPERTIES.put("connectionTestQuery", PoolSettings::connectionTestQuery);
-    }
-
     private HikariSettings() {
     }
 
@@ -73,17 +41,11 @@ final class HikariSettings {
 
     /** Names of the properties whose values differ, in display order. */
     static List<String> changed(PoolSettings from, PoolSettings to) {
-        List<String> names = new ArrayList<>();
-        PROPERTIES.forEach((name, getter) -> {
-            if (!Objects.equals(getter.apply(from), getter.apply(to))) {
-                names.add(name);
-            }
-        });
-        return names;
+        return PoolProperty.changed(from, to).stream().map(PoolProperty::hikariName).toList();
     }
 
     /**
-     * Writes the live-changeable values of {@code to} into a running pool. The MXBean's setters do
+     * Writes the live-changeable values of {@code to} ({@link PoolProperty#live()}) into a running pool. The MXBean's setters do
      * not validate, so {@code to} must already be valid. When the pool shrinks, minimumIdle goes
      * first so the pool never sees minimumIdle above maximumPoolSize, even for an instant.
      */
