@@ -105,7 +105,7 @@ public final class DashboardSoakBench {
                 + " java %s, %d cores%n", remotes.isEmpty() ? "2 in-process engines" : "2 remote servers", minutes,
                 jobs ? ", a 5,000-patient job per in-process engine per minute" : "",
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
-        timer.scheduleAtFixedRate(() -> sample(start), 0, 30, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> sample(start), 1, 30, TimeUnit.SECONDS);
         if (jobs) {
             // Remote servers choose their own output folders, which this console cannot name: jobs go
             // to the in-process engines only.
@@ -143,10 +143,28 @@ public final class DashboardSoakBench {
         long mb = rssMegabytes();
         rss.add(mb);
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("t=%4d s  RSS %,5d MB  heap used %,4d MB  heap committed %,4d MB  threads %d%n",
+        System.out.printf("t=%4d s  RSS %,5d MB  heap used %,4d MB  heap committed %,4d MB  threads %d  %s%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), mb,
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
-                ManagementFactory.getThreadMXBean().getThreadCount());
+                ManagementFactory.getThreadMXBean().getThreadCount(), shown());
+    }
+
+    /** What the dashboard says it shows (scope, servers left out), read on the UI thread. */
+    private String shown() {
+        java.util.concurrent.CompletableFuture<String> text = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            javafx.scene.Scene scene = window.stage().getScene();
+            javafx.scene.control.Label scope = (javafx.scene.control.Label) scene.lookup("#dashboard-scope");
+            javafx.scene.control.Label notice = (javafx.scene.control.Label) scene.lookup("#dashboard-notice");
+            javafx.scene.control.Label rate = (javafx.scene.control.Label) scene.lookup("#tile-patients-value");
+            text.complete(scope == null ? "" : scope.getText() + ", " + rate.getText() + " patients/s"
+                    + (notice.getText().isEmpty() ? "" : " — " + notice.getText()));
+        });
+        try {
+            return text.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "(UI thread did not answer in 5 s)";
+        }
     }
 
     private static long rssMegabytes() {
