@@ -13,6 +13,10 @@ import org.patientgen.engine.persistence.pool.ConnectionPool;
  * A pool made exhausted for a test: every connection it has is borrowed (a pool shrunk live keeps
  * its surplus idle connections until housekeeping, so that may be more than its maximum) and one
  * more borrower waits. {@link #close()} returns them all.
+ *
+ * <p>It holds at least the pool's maximum itself, not just whatever was idle when it looked: the
+ * engine's own pollers (event hub, metrics) borrow briefly, and a connection one of them returns
+ * would otherwise go to the waiter and end the exhaustion a moment after it began.
  */
 public final class ExhaustedPool implements AutoCloseable {
     private final List<Connection> held;
@@ -27,7 +31,7 @@ public final class ExhaustedPool implements AutoCloseable {
     public static ExhaustedPool of(ConnectionPool pool) throws Exception {
         List<Connection> held = new ArrayList<>();
         try {
-            while (pool.usage().idle() > 0 || pool.usage().total() < pool.usage().max()) {
+            while (held.size() < pool.usage().max() || pool.usage().idle() > 0) {
                 held.add(pool.dataSource().getConnection());
             }
         } catch (SQLException | RuntimeException e) {
