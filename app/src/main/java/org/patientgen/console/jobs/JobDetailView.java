@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -11,11 +12,13 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -99,7 +102,11 @@ final class JobDetailView {
     @FXML
     private TableColumn<ShardFailure, String> errorColumn;
     @FXML
-    private TextArea manifest;
+    private ListView<String> manifest;
+    @FXML
+    private Button copyManifestButton;
+    @FXML
+    private Label manifestSummary;
     @FXML
     private Tab manifestTab;
 
@@ -171,7 +178,10 @@ final class JobDetailView {
         viewModel.failures().addListener((ListChangeListener<ShardFailure>) c -> countFailures());
         countFailures();
 
-        manifest.textProperty().bind(viewModel.manifestProperty());
+        manifest.setItems(viewModel.manifestLines());
+        manifest.setPlaceholder(new Label("The manifest lists each completed shard's files; it is read when shown."));
+        copyManifestButton.disableProperty().bind(viewModel.manifestProperty().isEmpty());
+        manifestSummary.textProperty().bind(Bindings.size(viewModel.manifestLines()).asString("%,d lines of JSON"));
         manifestTab.selectedProperty().addListener((obs, old, now) -> viewModel.showManifest(now));
     }
 
@@ -227,6 +237,13 @@ final class JobDetailView {
     @FXML
     private void back() {
         onBack.run();
+    }
+
+    @FXML
+    private void copyManifest() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.manifestProperty().get());
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     @FXML

@@ -76,6 +76,7 @@ public final class JobDetailViewModel {
     private final ObservableList<JobTransition> transitions = FXCollections.observableArrayList();
     private final ObservableList<ShardFailure> failures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper manifest = new ReadOnlyStringWrapper(this, "manifest", "");
+    private final ObservableList<String> manifestLines = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canOpenFolder = new ReadOnlyBooleanWrapper(this, "canOpenFolder");
     private final ReadOnlyStringWrapper folderHint = new ReadOnlyStringWrapper(this, "folderHint", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -187,6 +188,7 @@ public final class JobDetailViewModel {
         List<JobTransition> t = service.transitions(jobId);
         List<ShardFailure> f = service.failures(jobId);
         String m = manifestWanted ? service.manifest(jobId) : null;
+        List<String> lines = m == null ? null : m.lines().toList();
         boolean folderExists = false;
         if (connection.sharesFileSystem()) {
             try {
@@ -195,11 +197,12 @@ public final class JobDetailViewModel {
                 folderExists = false;
             }
         }
-        return new Snapshot(j, progress, s, t, f, m, folderExists);
+        return new Snapshot(j, progress, s, t, f, m, lines, folderExists);
     }
 
     private record Snapshot(Job job, JobProgress progress, List<Shard> shards, List<JobTransition> transitions,
-                            List<ShardFailure> failures, String manifest, boolean folderExists) {
+                            List<ShardFailure> failures, String manifest, List<String> manifestLines,
+                            boolean folderExists) {
     }
 
     private void show(Snapshot s) {
@@ -208,15 +211,17 @@ public final class JobDetailViewModel {
         job.set(s.job());
         showProgress(s.progress());
         // Re-read every second or so while a job runs: replace only what changed, so the FX thread
-        // re-lays out only that (a manifest of many shards is a long text).
+        // re-lays out only that. The manifest of a job of many shards is thousands of lines: it is
+        // shown line by line in a virtualised list, which lays out only the lines in view.
         replaceIfChanged(parameters, parametersOf(s.job()));
         replaceIfChanged(shards, s.shards());
         shardSummary.set(summarise(s.shards()));
         replaceIfChanged(nodes, byNode(s.shards()));
         replaceIfChanged(transitions, s.transitions());
         replaceIfChanged(failures, s.failures());
-        if (s.manifest() != null) {
+        if (s.manifest() != null && !s.manifest().equals(manifest.get())) {
             manifest.set(s.manifest());
+            manifestLines.setAll(s.manifestLines());
         }
         canOpenFolder.set(connection.sharesFileSystem() && s.folderExists());
         folderHint.set(!connection.sharesFileSystem()
@@ -400,6 +405,11 @@ public final class JobDetailViewModel {
     /** The output manifest (JSON), read while {@linkplain #showManifest shown}. */
     public ReadOnlyStringProperty manifestProperty() {
         return manifest.getReadOnlyProperty();
+    }
+
+    /** {@link #manifestProperty()} split into lines, for display. */
+    public ObservableList<String> manifestLines() {
+        return FXCollections.unmodifiableObservableList(manifestLines);
     }
 
     /** Whether the output folder can be opened here (local engine, folder exists). */

@@ -31,6 +31,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.connection.ConnectionKind;
+import org.patientgen.console.connection.LinkStatus;
 import org.patientgen.console.desktop.FolderOpener;
 import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.screen.Freshness;
@@ -53,7 +54,8 @@ import org.patientgen.engine.api.PatientGenService.Subscription;
  * <p><b>Live updates.</b> Events are coalesced in a {@link JobEventBuffer} and applied on a UI tick
  * every {@link #TICK} (at most four table updates a second): progress in place, and jobs whose
  * state changed re-read in one background call. Every {@link #FULL_REFRESH} the page is re-read
- * as well, which also repairs anything a dropped event missed.
+ * as well, which also repairs anything a dropped event missed; and at once when a lost link to a
+ * server is back, since the server kept working while the console heard nothing.
  */
 public final class JobsViewModel {
     /** How often coalesced events are applied. */
@@ -156,6 +158,7 @@ public final class JobsViewModel {
         Connection c = connection.getValue();
         Session s = new Session(c);
         session = s;
+        s.link = c.watchLink(status -> tasks.ui().execute(() -> linkChanged(s, status)));
         rows.clear();
         byId.clear();
         nextCursor = null;
@@ -218,6 +221,17 @@ public final class JobsViewModel {
     }
 
     /** Re-reads the loaded jobs (quietly). */
+    private void linkChanged(Session s, LinkStatus status) {
+        if (session != s) {
+            return;
+        }
+        boolean wasLost = s.lost;
+        s.lost = status.lost();
+        if (wasLost && !s.lost) {
+            refresh();
+        }
+    }
+
     private void refresh() {
         Session s = session;
         if (s == null || s.service == null || s.fetching) {
@@ -546,6 +560,8 @@ public final class JobsViewModel {
         PatientGenService service;
         Subscription subscription;
         Cancellable loading = Cancellable.NONE;
+        Cancellable link = Cancellable.NONE;
+        boolean lost;
         boolean fetching;
 
         Session(Connection connection) {
@@ -554,6 +570,7 @@ public final class JobsViewModel {
 
         void close(BackgroundTasks tasks) {
             loading.cancel();
+            link.cancel();
             Subscription sub = subscription;
             subscription = null;
             if (sub != null) {

@@ -3,6 +3,8 @@ package org.patientgen.console.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.patientgen.console.testing.Eventually.await;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.console.connection.Connection;
+import org.patientgen.console.connection.ConnectionKind;
+import org.patientgen.console.connection.LinkStatus;
 import org.patientgen.console.connection.local.LocalEngineConnection;
 import org.patientgen.console.screen.Freshness;
+import org.patientgen.console.testing.FakeConnection;
 import org.patientgen.console.testing.FakeDialogs;
 import org.patientgen.console.testing.LocalEngines;
 import org.patientgen.console.testing.ManualTicker;
@@ -124,6 +129,8 @@ class JobsViewModelTest {
         assertThat(detail.manifestProperty().get()).isEmpty();
         detail.showManifest(true);
         assertThat(detail.manifestProperty().get()).contains("\"patientsDone\" : 20");
+        assertThat(detail.manifestLines()).contains("  \"patientsDone\" : 20,")
+                .hasSize((int) detail.manifestProperty().get().lines().count());
         assertThat(detail.parameters()).contains(new JobDetailViewModel.Field("Population", "20"));
         assertThat(detail.progressTextProperty().get()).startsWith("20 of 20 patients · 2 of 2 shards");
         assertThat(detail.canOpenFolderProperty().get()).isTrue();
@@ -132,6 +139,43 @@ class JobsViewModelTest {
 
         jobs.closeDetail();
         assertThat(jobs.detailProperty().get()).isNull();
+    }
+
+    @Test
+    void aServerLinkThatComesBackReReadsTheJobsAtOnce() throws Exception {
+        LocalEngineConnection engine = LocalEngines.in(temp.resolve("behind-server"), 0);
+        engines.add(engine);
+        PatientGenService real = engine.service();
+        FakeConnection server = new FakeConnection("Lab", ConnectionKind.REMOTE);
+        server.service = deaf(real);
+        active = new SimpleObjectProperty<>(server);
+        jobs = new JobsViewModel(active, SameThread.tasks(), ticker, dialogs, opened::add, freshness,
+                Clock.systemDefaultZone());
+        jobs.attach();
+        assertThat(jobs.rows()).isEmpty();
+
+        server.link(LinkStatus.lost("connection reset"));
+        long missed = real.submit(submission(10, 10, "missed", Map.of())).id();
+        ticker.tick();
+        assertThat(jobs.rows()).as("no event came while the link was down").isEmpty();
+
+        server.link(LinkStatus.CONNECTED);
+        assertThat(jobs.rows()).extracting(JobRow::id).containsExactly(missed);
+    }
+
+    /** {@code service} with subscriptions that never deliver: a server whose events are lost. */
+    private static PatientGenService deaf(PatientGenService service) {
+        return (PatientGenService) Proxy.newProxyInstance(PatientGenService.class.getClassLoader(),
+                new Class<?>[] {PatientGenService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("subscribe")) {
+                        return (PatientGenService.Subscription) () -> { };
+                    }
+                    try {
+                        return method.invoke(service, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

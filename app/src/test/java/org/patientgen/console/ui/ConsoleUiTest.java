@@ -3,12 +3,14 @@ package org.patientgen.console.ui;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientgen.console.jobs.JobRow;
 import org.patientgen.console.settings.InMemorySettingsStore;
 import org.patientgen.console.testing.ConsoleFixture;
+import org.patientgen.console.testing.FxWait;
 import org.patientgen.console.testing.Screenshots;
 import org.patientgen.console.theme.Theme;
 import org.testfx.api.FxRobot;
@@ -48,6 +50,29 @@ abstract class ConsoleUiTest {
             Screenshots.capture(scene, name + "-" + theme.name().toLowerCase(Locale.ROOT));
         }
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().themeProperty().set(Theme.LIGHT)).get();
+    }
+
+    /**
+     * Adds a server through the Servers screen's editor: types its name, URL, token and region,
+     * tests the connection (waiting for "Connected"), then leaves the editor open for the caller
+     * to look at or save with {@code #server-save}.
+     */
+    void addServerAndTest(String name, String url, String token, String region) throws Exception {
+        robot.clickOn("#nav-servers");
+        FxWait.until(10, "the servers screen", () -> robot.lookup("#add-server").tryQuery().isPresent());
+        robot.clickOn("#add-server");
+        FxWait.until(10, "the server editor", () -> robot.lookup("#server-editor").tryQuery().isPresent());
+        robot.clickOn("#server-name").write(name);
+        robot.clickOn("#server-url").write(url);
+        robot.clickOn("#server-token").write(token);
+        robot.clickOn("#server-region").write(region);
+        robot.clickOn("#server-test");
+        FxWait.until(20, "the test result", () -> labelText("#server-test-result").startsWith("Connected"));
+    }
+
+    /** The text of the label {@code query} finds, or "" when there is none. */
+    String labelText(String query) {
+        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
 
     @AfterEach

@@ -44,18 +44,9 @@ class ServersFlowTest extends ConsoleUiTest {
         open(0);
         FxWait.untilEngineReady(robot);
 
-        robot.clickOn("#nav-servers");
-        FxWait.until(10, "the servers screen", () -> robot.lookup("#add-server").tryQuery().isPresent());
-        robot.clickOn("#add-server");
-        FxWait.until(10, "the server editor", () -> robot.lookup("#server-editor").tryQuery().isPresent());
-        robot.clickOn("#server-name").write("Lab");
-        robot.clickOn("#server-url").write(server.url());
-        robot.clickOn("#server-token").write(server.token);
-        robot.clickOn("#server-region").write("eu-test");
-        robot.clickOn("#server-test");
-        FxWait.until(20, "the test result", () -> text("#server-test-result").startsWith("Connected"));
-        assertThat(text("#server-test-result")).contains("role OPERATOR").contains(" ms");
-        assertThat(text("#server-test-result")).doesNotContain(server.token);
+        addServerAndTest("Lab", server.url(), server.token, "eu-test");
+        assertThat(labelText("#server-test-result")).contains("role OPERATOR").contains(" ms");
+        assertThat(labelText("#server-test-result")).doesNotContain(server.token);
         Scene dialog = robot.lookup("#server-editor").queryAs(DialogPane.class).getScene();
         for (Theme theme : Theme.values()) {
             setTheme(theme);
@@ -89,10 +80,6 @@ class ServersFlowTest extends ConsoleUiTest {
         FxWait.until(40, "the banner to clear", () -> robot.lookup("#lost-banner").tryQuery()
                 .map(n -> !n.isVisible()).orElse(true));
         FxWait.until(20, "the jobs again", () -> table().getItems().size() == 1);
-    }
-
-    private String text(String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
 
     private MenuButton switcher() {
