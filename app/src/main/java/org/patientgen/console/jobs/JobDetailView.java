@@ -102,6 +102,10 @@ final class JobDetailView {
     @FXML
     private TableColumn<ShardFailure, String> errorColumn;
     @FXML
+    private Tab logTab;
+    @FXML
+    private ListView<String> log;
+    @FXML
     private ListView<String> manifest;
     @FXML
     private Button copyManifestButton;
@@ -178,6 +182,10 @@ final class JobDetailView {
         viewModel.failures().addListener((ListChangeListener<ShardFailure>) c -> countFailures());
         countFailures();
 
+        log.setItems(viewModel.logLines());
+        log.setPlaceholder(new Label("Nothing logged about this job yet: each shard logs a line when it is done,"
+                + " and every retry and failure is logged."));
+        logTab.selectedProperty().addListener((obs, old, now) -> viewModel.showLog(now));
         manifest.setItems(viewModel.manifestLines());
         manifest.setPlaceholder(new Label("The manifest lists each completed shard's files; it is read when shown."));
         copyManifestButton.disableProperty().bind(viewModel.manifestProperty().isEmpty());

@@ -38,6 +38,8 @@ import org.patientgen.engine.api.JobProgressed;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobStateChanged;
 import org.patientgen.engine.api.JobTransition;
+import org.patientgen.engine.api.LogQuery;
+import org.patientgen.engine.api.LogRecorded;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.PatientGenService.Subscription;
 import org.patientgen.engine.api.Shard;
@@ -55,6 +57,8 @@ public final class JobDetailViewModel {
     /** Least time between two reads, however many events arrive. */
     static final Duration MIN_RELOAD_GAP = Duration.ofSeconds(1);
     private static final Duration TICK = Duration.ofMillis(500);
+    /** Log records shown at most: the newest. */
+    static final int LOG_LINES = 500;
 
     private final long jobId;
     private final Connection connection;
@@ -77,6 +81,7 @@ public final class JobDetailViewModel {
     private final ObservableList<ShardFailure> failures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper manifest = new ReadOnlyStringWrapper(this, "manifest", "");
     private final ObservableList<String> manifestLines = FXCollections.observableArrayList();
+    private final ObservableList<String> logLines = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canOpenFolder = new ReadOnlyBooleanWrapper(this, "canOpenFolder");
     private final ReadOnlyStringWrapper folderHint = new ReadOnlyStringWrapper(this, "folderHint", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -87,6 +92,8 @@ public final class JobDetailViewModel {
     private boolean loading;
     /** Read by the loading task on a worker thread. */
     private volatile boolean manifestWanted;
+    /** Read by the loading task on a worker thread. */
+    private volatile boolean logWanted;
     private boolean attached;
     private long lastLoad;
 
@@ -189,6 +196,8 @@ public final class JobDetailViewModel {
         List<ShardFailure> f = service.failures(jobId);
         String m = manifestWanted ? service.manifest(jobId) : null;
         List<String> lines = m == null ? null : m.lines().toList();
+        List<String> log = logWanted ? service.logs(LogQuery.forJob(jobId, LOG_LINES)).stream()
+                .map(this::logLine).toList() : null;
         boolean folderExists = false;
         if (connection.sharesFileSystem()) {
             try {
@@ -197,12 +206,12 @@ public final class JobDetailViewModel {
                 folderExists = false;
             }
         }
-        return new Snapshot(j, progress, s, t, f, m, lines, folderExists);
+        return new Snapshot(j, progress, s, t, f, m, lines, log, folderExists);
     }
 
     private record Snapshot(Job job, JobProgress progress, List<Shard> shards, List<JobTransition> transitions,
                             List<ShardFailure> failures, String manifest, List<String> manifestLines,
-                            boolean folderExists) {
+                            List<String> log, boolean folderExists) {
     }
 
     private void show(Snapshot s) {
@@ -222,6 +231,9 @@ public final class JobDetailViewModel {
         if (s.manifest() != null && !s.manifest().equals(manifest.get())) {
             manifest.set(s.manifest());
             manifestLines.setAll(s.manifestLines());
+        }
+        if (s.log() != null) {
+            replaceIfChanged(logLines, s.log());
         }
         canOpenFolder.set(connection.sharesFileSystem() && s.folderExists());
         folderHint.set(!connection.sharesFileSystem()
@@ -247,6 +259,20 @@ public final class JobDetailViewModel {
         if (shown && !was && attached) {
             reload();
         }
+    }
+
+    /** Whether the job's log is shown: it is read only while it is, and at once when it becomes shown. */
+    public void showLog(boolean shown) {
+        boolean was = logWanted;
+        logWanted = shown;
+        if (shown && !was && attached) {
+            reload();
+        }
+    }
+
+    /** A log record as the job's log shows it: time, level, message. */
+    private String logLine(LogRecorded r) {
+        return time(r.at()) + "  " + String.format("%-5s", r.level()) + "  " + r.message();
     }
 
     private void showProgress(JobProgress p) {
@@ -405,6 +431,15 @@ public final class JobDetailViewModel {
     /** The output manifest (JSON), read while {@linkplain #showManifest shown}. */
     public ReadOnlyStringProperty manifestProperty() {
         return manifest.getReadOnlyProperty();
+    }
+
+    /**
+     * What the engine logged about this job, oldest first (the newest {@value #LOG_LINES}), read
+     * while {@linkplain #showLog shown}: a line per finished shard, and every retry, failure and
+     * reclaimed lease.
+     */
+    public ObservableList<String> logLines() {
+        return FXCollections.unmodifiableObservableList(logLines);
     }
 
     /** {@link #manifestProperty()} split into lines, for display. */

@@ -131,6 +131,10 @@ class JobsViewModelTest {
         assertThat(detail.manifestProperty().get()).contains("\"patientsDone\" : 20");
         assertThat(detail.manifestLines()).contains("  \"patientsDone\" : 20,")
                 .hasSize((int) detail.manifestProperty().get().lines().count());
+        assertThat(detail.logLines()).isEmpty();
+        detail.showLog(true);
+        assertThat(detail.logLines()).hasSize(2).allMatch(l -> l.contains("INFO   shard ")
+                && l.contains(" of job " + id + " done on ") && l.contains(": 10 patients in "));
         assertThat(detail.parameters()).contains(new JobDetailViewModel.Field("Population", "20"));
         assertThat(detail.progressTextProperty().get()).startsWith("20 of 20 patients · 2 of 2 shards");
         assertThat(detail.canOpenFolderProperty().get()).isTrue();

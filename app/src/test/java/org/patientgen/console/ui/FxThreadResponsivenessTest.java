@@ -105,7 +105,7 @@ class FxThreadResponsivenessTest extends ConsoleUiTest {
         robot.doubleClickOn(".pg-badge.pg-state-running");
         FxWait.until(10, "the job detail", () -> !robot.lookup(".pg-shard").queryAll().isEmpty());
         Thread.sleep(chartMs / 6);
-        robot.clickOn("Transitions").clickOn("Output manifest").clickOn("Overview");
+        robot.clickOn("Transitions").clickOn("Log").clickOn("Output manifest").clickOn("Overview");
         robot.clickOn("#job-detail-back");
         Thread.sleep(chartMs / 12);
         robot.clickOn("#theme-toggle");

@@ -205,6 +205,15 @@ public interface PatientGenService {
     /** Applies an earlier revision's configuration again (optionally gated), as a new revision. */
     ConfigDeployment rollbackConfig(long revision, String reason, Duration bakeTime, boolean restartPool);
 
+    // ---- logs ----
+
+    /**
+     * The engine's most recent log records that {@code query} selects, oldest first: for a job,
+     * what its shards' workers logged (claims, retries, failures, completion). Kept in memory: the
+     * engine's process keeps its last 2,000 records.
+     */
+    List<LogRecorded> logs(LogQuery query);
+
     // ---- events ----
 
     /**

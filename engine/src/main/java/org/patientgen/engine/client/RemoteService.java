@@ -35,6 +35,8 @@ import org.patientgen.engine.api.JobQuery;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.JobTransition;
+import org.patientgen.engine.api.LogQuery;
+import org.patientgen.engine.api.LogRecorded;
 import org.patientgen.engine.api.MetricSample;
 import org.patientgen.engine.api.MetricsSnapshot;
 import org.patientgen.engine.api.PatientGenException;
@@ -440,6 +442,19 @@ public final class RemoteService implements PatientGenService, AutoCloseable {
         return api.get(api.url("api/v1/metrics/trend").addQueryParameter("name", metricName)
                 .addQueryParameter("from", from.toString()).addQueryParameter("to", to.toString()).build(),
                 listOf(MetricSample.class));
+    }
+
+    // ---- logs ----
+
+    @Override
+    public List<LogRecorded> logs(LogQuery query) {
+        HttpUrl.Builder url = api.url("api/v1/logs");
+        addIfPresent(url, "level", query.level());
+        addIfPresent(url, "logger", query.logger());
+        addIfPresent(url, "jobId", query.jobId());
+        addIfPresent(url, "text", query.text());
+        url.addQueryParameter("limit", Integer.toString(query.limit()));
+        return api.get(url.build(), listOf(LogRecorded.class));
     }
 
     // ---- runtime configuration and health ----

@@ -238,6 +238,7 @@ public final class ShardWorkers implements AutoCloseable {
     }
 
     private void runShard(ShardLease lease) throws SQLException, InterruptedException {
+        long startedNanos = System.nanoTime();
         Running shard = new Running(lease);
         running.put(lease.shardId(), shard);
         long every = settings.renewEvery().toMillis();
@@ -267,6 +268,9 @@ public final class ShardWorkers implements AutoCloseable {
             ShardCompletion completion = queue.complete(shard.lease, patients);
             if (completion == ShardCompletion.RECORDED) {
                 events.completed(shard.lease, patients);
+                // One line per shard: what a job's log shows of a healthy run (the console's job detail).
+                LOG.info("shard {} of job {} done on {}: {} patients in {} ms (attempt {})", lease.shardIndex(),
+                        lease.jobId(), node, patients, (System.nanoTime() - startedNanos) / 1_000_000, lease.attempt());
             } else if (completion == ShardCompletion.LEASE_LOST) {
                 LOG.info("shard {} of job {} finished on {} after its lease was lost; not recorded here (its"
                         + " output is identical to any other attempt's)", lease.shardIndex(), lease.jobId(), node);

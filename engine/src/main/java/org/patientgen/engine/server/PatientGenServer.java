@@ -33,7 +33,6 @@ import org.patientgen.engine.server.http.Guard;
 import org.patientgen.engine.server.http.JsonBodies;
 import org.patientgen.engine.server.http.ProblemResponder;
 import org.patientgen.engine.server.http.RouteTable;
-import org.patientgen.engine.server.logs.RecentLogs;
 import org.patientgen.engine.server.metrics.HttpMeters;
 import org.patientgen.engine.server.routes.ApiContext;
 import org.patientgen.engine.server.routes.ApiRoutes;
@@ -59,17 +58,15 @@ public final class PatientGenServer implements AutoCloseable {
     private final List<RouteTable.Route> routes;
     private final EventSocket events;
     private final HttpMeters http;
-    private final RecentLogs logs;
     private final Subscription limits;
 
     private PatientGenServer(Javalin app, ServerConfig config, List<RouteTable.Route> routes, EventSocket events,
-                             HttpMeters http, RecentLogs logs, Subscription limits) {
+                             HttpMeters http, Subscription limits) {
         this.app = app;
         this.config = config;
         this.routes = routes;
         this.events = events;
         this.http = http;
-        this.logs = logs;
         this.limits = limits;
     }
 
@@ -92,12 +89,10 @@ public final class PatientGenServer implements AutoCloseable {
         // deployments and their rollbacks change it, and the limiter and body reader follow.
         Subscription limits = engine.onConfigChange(running -> follow(running, limiter, bodies));
         engine.startWithLimits(config.requestsPerMinute(), config.maxBodyKiB());
-        RecentLogs logs = RecentLogs.install(config.logBuffer());
-        logs.publishTo(engine.events());
         HttpMeters http = new HttpMeters(engine.metrics().registry(), clock);
         ApiContext api = new ApiContext(engine, config, bodies,
                 new JobRequests(engine.config().dataDirectory(), config, clock), tokens, authenticator,
-                http, new GraphQlApi(), logs, new AuditTrail(engine.pool().dataSource(), clock), startedAt);
+                http, new GraphQlApi(), engine.logs(), new AuditTrail(engine.pool().dataSource(), clock), startedAt);
         EventSocket events = new EventSocket(engine.events(), http, guard, mapper, clock, config.heartbeat(),
                 config.eventBuffer());
         AtomicReference<RouteTable> table = new AtomicReference<>();
@@ -115,11 +110,10 @@ public final class PatientGenServer implements AutoCloseable {
         } catch (RuntimeException e) {
             events.close();
             http.close();
-            logs.uninstall();
             limits.close();
             throw e;
         }
-        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, http, logs, limits);
+        PatientGenServer server = new PatientGenServer(app, config, table.get().routes(), events, http, limits);
         LOG.info("server listening on {} (node {}, {} routes)", server.uri(), engine.config().node(),
                 server.routes.size());
         return server;
@@ -213,7 +207,6 @@ public final class PatientGenServer implements AutoCloseable {
         app.stop();
         events.close();
         http.close();
-        logs.uninstall();
         limits.close();
         LOG.info("server stopped");
     }

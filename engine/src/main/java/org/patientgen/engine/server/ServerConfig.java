@@ -24,11 +24,10 @@ import org.patientgen.engine.api.RuntimeConfig;
  *                           allows any absolute path
  * @param heartbeat          WebSocket ping interval
  * @param eventBuffer        messages a WebSocket client may fall behind before it is disconnected
- * @param logBuffer          recent log records kept for {@code /api/v1/logs}
  */
 public record ServerConfig(String bindAddress, int port, TlsSettings tls, long maxBodyBytes, double rateLimitPerSecond,
                            int rateLimitBurst, int defaultShardSize, List<Path> outputRoots, Duration heartbeat,
-                           int eventBuffer, int logBuffer) {
+                           int eventBuffer) {
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
     /** Default body limit: 1 MiB, far above any legitimate request (a 1,000-job batch is ~300 KB). */
@@ -62,8 +61,8 @@ public record ServerConfig(String bindAddress, int port, TlsSettings tls, long m
         if (heartbeat.toMillis() < 100) {
             throw new IllegalArgumentException("heartbeat must be at least 100 ms, was " + heartbeat.toMillis() + " ms");
         }
-        if (eventBuffer < 16 || logBuffer < 16) {
-            throw new IllegalArgumentException("eventBuffer and logBuffer must be at least 16");
+        if (eventBuffer < 16) {
+            throw new IllegalArgumentException("eventBuffer must be at least 16");
         }
     }
 
@@ -80,32 +79,32 @@ public record ServerConfig(String bindAddress, int port, TlsSettings tls, long m
     /** Plain HTTP on 127.0.0.1:8080 with the documented limits. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, null, DEFAULT_MAX_BODY, 50, 100, 10_000, List.of(),
-                Duration.ofSeconds(15), 256, 2_000);
+                Duration.ofSeconds(15), 256);
     }
 
     public ServerConfig withListen(String address, int newPort) {
         return new ServerConfig(address, newPort, tls, maxBodyBytes, rateLimitPerSecond, rateLimitBurst,
-                defaultShardSize, outputRoots, heartbeat, eventBuffer, logBuffer);
+                defaultShardSize, outputRoots, heartbeat, eventBuffer);
     }
 
     public ServerConfig withTls(TlsSettings settings) {
         return new ServerConfig(bindAddress, port, settings, maxBodyBytes, rateLimitPerSecond, rateLimitBurst,
-                defaultShardSize, outputRoots, heartbeat, eventBuffer, logBuffer);
+                defaultShardSize, outputRoots, heartbeat, eventBuffer);
     }
 
     public ServerConfig withLimits(long bodyBytes, double perSecond, int burst) {
         return new ServerConfig(bindAddress, port, tls, bodyBytes, perSecond, burst, defaultShardSize, outputRoots,
-                heartbeat, eventBuffer, logBuffer);
+                heartbeat, eventBuffer);
     }
 
     public ServerConfig withJobs(int shardSize, List<Path> roots) {
         return new ServerConfig(bindAddress, port, tls, maxBodyBytes, rateLimitPerSecond, rateLimitBurst, shardSize,
-                roots, heartbeat, eventBuffer, logBuffer);
+                roots, heartbeat, eventBuffer);
     }
 
     public ServerConfig withEvents(Duration ping, int buffer) {
         return new ServerConfig(bindAddress, port, tls, maxBodyBytes, rateLimitPerSecond, rateLimitBurst,
-                defaultShardSize, outputRoots, ping, buffer, logBuffer);
+                defaultShardSize, outputRoots, ping, buffer);
     }
 
     /**

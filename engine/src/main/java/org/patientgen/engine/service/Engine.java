@@ -54,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final ShardWorkers workers;
     private final ScheduleFirer firer;
     private final EventHub events;
+    private final RecentLogs logs;
     private final Readiness readiness;
     private final ConfigDeployments deployments;
     private final EngineMetrics metrics;
@@ -75,6 +76,8 @@ public final class Engine implements AutoCloseable {
         this.firer = new ScheduleFirer(pool.dataSource(), config.clock(), jobs, config.node(),
                 ScheduleFirer.DEFAULT_GRACE);
         this.events = new EventHub(pool.dataSource(), workers, config.eventPoll(), config.node());
+        this.logs = RecentLogs.install(RecentLogs.DEFAULT_CAPACITY);
+        logs.publishTo(events);
         this.readiness = new Readiness(pool, workers, config.clock());
         this.deployments = new ConfigDeployments(pool, workers, readiness, new ConfigRevisions(pool.dataSource()),
                 config.clock(), config.eventPoll());
@@ -170,6 +173,12 @@ public final class Engine implements AutoCloseable {
         return workers;
     }
 
+    /** This process's recent log records, kept from this engine's start to its close. */
+    public RecentLogs logs() {
+        return logs;
+    }
+
+    /** The event stream of this node. */
     public EventHub events() {
         return events;
     }
@@ -215,6 +224,7 @@ public final class Engine implements AutoCloseable {
         deployments.close();
         readiness.close();
         events.close();
+        logs.uninstall();
         firer.close();
         workers.close();
         metrics.close();

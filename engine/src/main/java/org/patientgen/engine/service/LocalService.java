@@ -34,6 +34,8 @@ import org.patientgen.engine.api.JobQuery;
 import org.patientgen.engine.api.JobRetryResult;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.JobTransition;
+import org.patientgen.engine.api.LogQuery;
+import org.patientgen.engine.api.LogRecorded;
 import org.patientgen.engine.api.MetricSample;
 import org.patientgen.engine.api.MetricsSnapshot;
 import org.patientgen.engine.api.PatientGenException;
@@ -77,6 +79,11 @@ final class LocalService implements PatientGenService {
     @Override
     public EngineInfo info() {
         return engine.info();
+    }
+
+    @Override
+    public List<LogRecorded> logs(LogQuery query) {
+        return engine.logs().query(Objects.requireNonNull(query, "query"));
     }
 
     @Override

@@ -27,6 +27,8 @@ import org.patientgen.engine.api.JobQuery;
 import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.JobStateChanged;
 import org.patientgen.engine.api.JobSubmission;
+import org.patientgen.engine.api.LogQuery;
+import org.patientgen.engine.api.LogRecorded;
 import org.patientgen.engine.api.PatientGenException;
 import org.patientgen.engine.testing.TestDatabases.Backend;
 
@@ -64,6 +66,13 @@ class RemoteJobsTest extends RealServerTest {
         assertThat(r.viewer.transitions(done.id())).extracting(t -> t.to()).contains(JobState.SUCCEEDED);
         assertThat(r.viewer.failures(done.id())).isEmpty();
         assertThat(r.viewer.manifest(done.id())).contains("\"patientsDone\" : 20", "Patient.ndjson");
+        List<LogRecorded> log = r.viewer.logs(LogQuery.forJob(done.id(), 50));
+        assertThat(log).extracting(LogRecorded::message).as("one line per shard, remote and local alike")
+                .anyMatch(m -> m.startsWith("shard 0 of job " + done.id() + " done on test-node: 10 patients in"))
+                .anyMatch(m -> m.startsWith("shard 1 of job " + done.id() + " done on test-node: 10 patients in"));
+        assertThat(log).allMatch(l -> l.jobId() == done.id());
+        assertThat(r.server.engine.as("olivia").logs(LogQuery.forJob(done.id(), 50))).isEqualTo(log);
+        assertThat(r.viewer.logs(new LogQuery("warn", null, done.id(), null, 50))).isEmpty();
         Job rerun = r.operator.rerun(done.id());
         assertThat(rerun.rerunOf()).isEqualTo(done.id());
         assertThat(r.viewer.info().node()).isEqualTo("test-node");

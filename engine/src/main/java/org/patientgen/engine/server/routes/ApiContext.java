@@ -13,9 +13,9 @@ import org.patientgen.engine.server.auth.Authenticator;
 import org.patientgen.engine.server.auth.Caller;
 import org.patientgen.engine.server.auth.TokenStore;
 import org.patientgen.engine.server.http.JsonBodies;
-import org.patientgen.engine.server.logs.RecentLogs;
 import org.patientgen.engine.server.metrics.HttpMeters;
 import org.patientgen.engine.service.Engine;
+import org.patientgen.engine.service.RecentLogs;
 
 /**
  * What the route families share: the engine and the server's components.

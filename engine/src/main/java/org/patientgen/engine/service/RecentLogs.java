@@ -1,4 +1,4 @@
-package org.patientgen.engine.server.logs;
+package org.patientgen.engine.service;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -17,14 +17,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patientgen.engine.api.EventTopic;
+import org.patientgen.engine.api.LogQuery;
 import org.patientgen.engine.api.LogRecorded;
-import org.patientgen.engine.service.EventHub;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's recent log records, for {@code /api/v1/logs} and the WebSocket {@code logs} topic:
- * a Logback appender on the root logger that keeps the last {@code capacity} records in a ring
- * buffer and publishes each one to the engine's {@link EventHub} while anyone listens.
+ * The engine's recent log records, for {@link org.patientgen.engine.api.PatientGenService#logs}
+ * (a job's log in the console, {@code /api/v1/logs}) and the {@code logs} event topic: a Logback
+ * appender on the root logger that keeps the last {@code capacity} records in a ring buffer and
+ * publishes each one to the engine's {@link EventHub} while anyone listens.
+ *
+ * <p>It hears the whole JVM: where several engines share a process (tests, benchmarks), each one's
+ * buffer holds the others' records too, and job ids, which are per database, can then collide.
  *
  * <p>A record's job id comes from the MDC key {@code jobId} when set, else from a "job N" in its
  * message. Publishing never logs through this appender again (a thread-local guard), so a warning
@@ -33,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class RecentLogs extends AppenderBase<ILoggingEvent> {
     private static final Pattern JOB = Pattern.compile("\\bjob (\\d{1,18})\\b");
     private static final ThreadLocal<Boolean> PUBLISHING = ThreadLocal.withInitial(() -> false);
+
+    /** Records an engine keeps. */
+    public static final int DEFAULT_CAPACITY = 2_000;
 
     private final int capacity;
     /** Guarded by itself. */
@@ -149,6 +156,12 @@ public final class RecentLogs extends AppenderBase<ILoggingEvent> {
         }
         Collections.reverse(matches);
         return matches;
+    }
+
+    /** The most recent records {@code query} selects, oldest first. */
+    public List<LogRecorded> query(LogQuery query) {
+        return query(query.level() == null ? null : Level.toLevel(query.level()), query.logger(), query.jobId(),
+                query.text(), query.limit());
     }
 
     /** How many records the buffer keeps. */
