@@ -6,6 +6,9 @@ cd "$ROOT"
 # One reactor build, so the engine on the classpath is this checkout's (engine/target/classes).
 mvn -B -ntp -q -pl app -am test-compile dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt >&2
+# The console's JVM options, as the README launches it; CONSOLE_JAVA_OPTS="" runs without them.
+CONSOLE_JAVA_OPTS="${CONSOLE_JAVA_OPTS-@$ROOT/app/console.jvmopts}"
+export CONSOLE_JAVA_OPTS
 CP="$ROOT/app/target/test-classes:$ROOT/app/target/classes:$(cat "$ROOT/app/target/bench-classpath.txt")"
 JAVA="${JAVA:-}"
 if [ -z "$JAVA" ]; then

@@ -3,7 +3,7 @@
 #   [CONSOLE_JAVA_OPTS="-Xmx256m …"] app/bench/dashboard-memory.sh [minutes] [jobs|idle] [URL TOKEN URL TOKEN]
 # With two servers' URL and token (app/bench/start-servers.sh 2 prints them) they are added as remote
 # connections; without, two more engines run inside the console process.
-# CONSOLE_JAVA_OPTS adds JVM options (default: none, as the README's launch command).
+# CONSOLE_JAVA_OPTS: JVM options (default: app/console.jvmopts, as the README launches the console).
 # Prints RSS every 30 s. Runs under Xvfb unless DISPLAY is set. See docs/benchmarks.md.
 source "$(dirname "$0")/bench-env.sh"
 # shellcheck disable=SC2086
