@@ -79,6 +79,23 @@ class ScreenshotsTest extends ConsoleUiTest {
             Thread.sleep(600);
             shoot(scene, "job-detail", theme);
         }
+        robot.clickOn("Log");
+        FxWait.until(20, "a finished shard in the job's log", () -> !robot.lookup("#log")
+                .queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        for (Theme theme : Theme.values()) {
+            setTheme(theme);
+            Thread.sleep(300);
+            shoot(scene, "job-detail-log", theme);
+        }
+        robot.clickOn("Output manifest");
+        FxWait.until(20, "the manifest", () -> !robot.lookup("#manifest")
+                .queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        for (Theme theme : Theme.values()) {
+            setTheme(theme);
+            Thread.sleep(300);
+            shoot(scene, "job-detail-manifest", theme);
+        }
+        robot.clickOn("Overview");
         robot.clickOn("#job-detail-back");
 
         robot.clickOn("#submit-job");
