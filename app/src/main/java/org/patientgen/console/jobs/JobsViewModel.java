@@ -2,17 +2,12 @@ package org.patientgen.console.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,15 +15,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.connection.ConnectionKind;
 import org.patientgen.console.connection.LinkStatus;
@@ -41,8 +33,6 @@ import org.patientgen.console.task.Failures;
 import org.patientgen.console.task.Ticker;
 import org.patientgen.engine.api.EventTopic;
 import org.patientgen.engine.api.Job;
-import org.patientgen.engine.api.JobProgress;
-import org.patientgen.engine.api.JobState;
 import org.patientgen.engine.api.PatientGenService;
 import org.patientgen.engine.api.PatientGenService.Subscription;
 
@@ -72,18 +62,10 @@ public final class JobsViewModel {
     private final Clock clock;
     private final JobLoader loader = new JobLoader();
 
-    /** Rows report changes of what the filter and sort read, so updates in place re-filter and re-sort. */
-    private final ObservableList<JobRow> rows = FXCollections.observableArrayList(r -> new Observable[] {
-        r.stateProperty(), r.priorityProperty(), r.fractionProperty(), r.rateProperty(), r.startedProperty(),
-        r.finishedProperty(), r.labelsProperty()});
-    private final Map<Long, JobRow> byId = new HashMap<>();
-    private final FilteredList<JobRow> visible = new FilteredList<>(rows);
+    private final JobTable table = new JobTable();
     private final ObservableList<JobRow> selection = FXCollections.observableArrayList();
-    private final ObjectProperty<JobFilter> filter = new SimpleObjectProperty<>(this, "filter", JobFilter.ALL);
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
@@ -109,8 +91,6 @@ public final class JobsViewModel {
         this.freshness = Objects.requireNonNull(freshness, "freshness");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.bulk = new JobBulkActions(selection, dialogs, tasks);
-        filter.addListener(o -> refilter());
-        search.addListener(o -> refilter());
         selection.addListener((ListChangeListener<JobRow>) c -> refreshActions());
     }
 
@@ -159,8 +139,7 @@ public final class JobsViewModel {
         Session s = new Session(c);
         session = s;
         s.link = c.watchLink(status -> tasks.ui().execute(() -> linkChanged(s, status)));
-        rows.clear();
-        byId.clear();
+        table.clear();
         nextCursor = null;
         more.set(false);
         error.set("");
@@ -238,12 +217,12 @@ public final class JobsViewModel {
             return;
         }
         s.fetching = true;
-        int count = Math.max(rows.size(), JobLoader.PAGE);
+        int count = Math.max(table.rows().size(), JobLoader.PAGE);
         tasks.task("Refreshing jobs", p -> loader.newest(s.service, count)).quiet()
                 .onSuccess(page -> {
                     s.fetching = false;
                     if (session == s) {
-                        page.jobs().forEach(l -> upsert(l.job(), l.progress()));
+                        page.jobs().forEach(l -> table.upsert(l.job(), l.progress()));
                         afterChange();
                     }
                 })
@@ -254,11 +233,10 @@ public final class JobsViewModel {
     private void showPage(JobLoader.Page page, boolean first) {
         loading.set(false);
         if (first) {
-            rows.clear();
-            byId.clear();
+            table.clear();
         }
         for (JobLoader.Loaded l : page.jobs()) {
-            upsert(l.job(), l.progress());
+            table.upsert(l.job(), l.progress());
         }
         nextCursor = page.nextCursor();
         more.set(nextCursor != null);
@@ -274,7 +252,7 @@ public final class JobsViewModel {
         JobEventBuffer.Batch batch = s.events.drain();
         boolean applied = false;
         for (var p : batch.progress().values()) {
-            JobRow row = byId.get(p.jobId());
+            JobRow row = table.row(p.jobId());
             if (row == null) {
                 s.pending.add(p.jobId());
             } else {
@@ -292,7 +270,7 @@ public final class JobsViewModel {
                     .onSuccess(loaded -> {
                         s.fetching = false;
                         if (session == s) {
-                            loaded.forEach(l -> upsert(l.job(), l.progress()));
+                            loaded.forEach(l -> table.upsert(l.job(), l.progress()));
                             afterChange();
                         }
                     })
@@ -307,61 +285,20 @@ public final class JobsViewModel {
         }
     }
 
-    private void upsert(Job job, JobProgress progress) {
-        JobRow row = byId.get(job.id());
-        if (row != null) {
-            row.update(job, progress);
-            return;
-        }
-        row = new JobRow(job, progress);
-        byId.put(job.id(), row);
-        // Newest first: insert before the first row with a smaller id.
-        int at = 0;
-        while (at < rows.size() && rows.get(at).id() > job.id()) {
-            at++;
-        }
-        rows.add(at, row);
-    }
-
     private void afterChange() {
         freshness.updated(clock.instant());
         refreshPlaceholder();
         refreshActions();
-        refreshSummary();
-    }
-
-    /** Applies a new filter or search text (row changes re-filter by themselves). */
-    private void refilter() {
-        JobFilter f = filter.get();
-        String text = search.get();
-        Predicate<JobRow> p = r -> f.matches(r.state()) && r.matches(text);
-        visible.setPredicate(p);
-        refreshPlaceholder();
-        refreshSummary();
+        table.refreshSummary();
     }
 
     private void refreshPlaceholder() {
         if (!loading.get() && error.get().isEmpty()) {
-            placeholder.set(rows.isEmpty()
+            placeholder.set(table.rows().isEmpty()
                     ? "No jobs yet. Press \u201cSubmit job\u201d (Ctrl+N) to generate a population on "
                             + connection.getValue().name() + "."
                     : "No job matches the filter. Choose \u201cAll states\u201d or clear the search.");
         }
-    }
-
-    private void refreshSummary() {
-        Map<JobState, Integer> counts = new java.util.EnumMap<>(JobState.class);
-        rows.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
-        StringBuilder text = new StringBuilder(JobFormat.count(rows.size())).append(rows.size() == 1 ? " job" : " jobs");
-        for (JobState st : EnumSet.of(JobState.RUNNING, JobState.QUEUED, JobState.FAILED)) {
-            if (counts.containsKey(st)) {
-                text.append(" · ").append(counts.get(st)).append(' ').append(st.name().toLowerCase());
-            }
-        }
-        if (visible.size() != rows.size()) {
-            text.append(" · ").append(visible.size()).append(" shown");
-        }
-        summary.set(text.toString());
     }
 
     private void refreshActions() {
@@ -460,7 +397,7 @@ public final class JobsViewModel {
         Session s = session;
         if (s != null && s.service != null) {
             s.pending.add(job.id());
-            upsert(job, null);
+            table.upsert(job, null);
             afterChange();
         }
     }
@@ -469,12 +406,12 @@ public final class JobsViewModel {
 
     /** The rows that pass the filter and search, newest first (sort in the view). */
     public ObservableList<JobRow> visibleRows() {
-        return visible;
+        return table.visibleRows();
     }
 
     /** Every loaded row. */
     public ObservableList<JobRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return FXCollections.unmodifiableObservableList(table.rows());
     }
 
     /** The table's selection (the view keeps it in step). */
@@ -483,11 +420,11 @@ public final class JobsViewModel {
     }
 
     public ObjectProperty<JobFilter> filterProperty() {
-        return filter;
+        return table.filterProperty();
     }
 
     public StringProperty searchProperty() {
-        return search;
+        return table.searchProperty();
     }
 
     /** What the empty table says, including what to do. */
@@ -502,7 +439,7 @@ public final class JobsViewModel {
 
     /** E.g. {@code 12 jobs · 2 running · 1 failed}. */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return table.summaryProperty();
     }
 
     /** Whether older jobs can be loaded. */
