@@ -79,6 +79,8 @@ final class ScheduleEditorView {
     @FXML
     private CheckBox enabledBox;
     @FXML
+    private CheckBox newPopulationBox;
+    @FXML
     private Label previewEmpty;
     @FXML
     private Label previewChecking;
@@ -157,6 +159,8 @@ final class ScheduleEditorView {
         misfireBox.valueProperty().bindBidirectional(viewModel.misfireProperty());
         misfireExplanation.textProperty().bind(viewModel.misfireExplanationProperty());
         enabledBox.selectedProperty().bindBidirectional(viewModel.enabledProperty());
+        newPopulationBox.setId("schedule-new-population");
+        newPopulationBox.selectedProperty().bindBidirectional(viewModel.newPopulationEachFireProperty());
 
         bindPreview();
         jobFormHolder.getChildren().setAll(new JobForm(viewModel.job()).root());

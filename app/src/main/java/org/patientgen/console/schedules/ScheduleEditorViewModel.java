@@ -35,6 +35,7 @@ import org.patientgen.engine.api.CronPreview;
 import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.JobSubmission;
 import org.patientgen.engine.api.MisfirePolicy;
+import org.patientgen.engine.api.PopulationPolicy;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleDefinition;
 
@@ -83,6 +84,8 @@ public final class ScheduleEditorViewModel {
     private final ObjectProperty<MisfirePolicy> misfire = new SimpleObjectProperty<>(this, "misfire",
             MisfirePolicy.RUN_ONCE);
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+    /** Whether each fire generates a new population ({@link PopulationPolicy#NEW_EACH_FIRE}). */
+    private final BooleanProperty newPopulationEachFire = new SimpleBooleanProperty(this, "newPopulationEachFire");
 
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper(this, "nameError", "");
     private final ReadOnlyObjectWrapper<PreviewState> previewState = new ReadOnlyObjectWrapper<>(this, "previewState",
@@ -128,6 +131,7 @@ public final class ScheduleEditorViewModel {
             zone.set(d.timeZone().getId());
             misfire.set(d.misfirePolicy());
             enabled.set(d.enabled());
+            newPopulationEachFire.set(d.population() == PopulationPolicy.NEW_EACH_FIRE);
             job.load(d.template());
         } else {
             zone.set(zones().contains(clock.getZone().getId()) ? clock.getZone().getId() : "UTC");
@@ -280,7 +284,8 @@ public final class ScheduleEditorViewModel {
         try {
             JobSubmission template = job.submission();
             definition = new ScheduleDefinition(name.get(), expression.get(), syntax.get(), ZoneId.of(zone.get()),
-                    misfire.get(), template, enabled.get());
+                    misfire.get(), template, enabled.get(), newPopulationEachFire.get()
+                            ? PopulationPolicy.NEW_EACH_FIRE : PopulationPolicy.SAME_EACH_FIRE);
         } catch (IllegalArgumentException e) {
             saveError.set(Failures.message(e));
             return;
@@ -360,6 +365,14 @@ public final class ScheduleEditorViewModel {
 
     public BooleanProperty enabledProperty() {
         return enabled;
+    }
+
+    /**
+     * Whether every fire generates a new population: a seed and end date from the fire time, into
+     * a folder of its own under the output folder. Off: every fire generates the template's.
+     */
+    public BooleanProperty newPopulationEachFireProperty() {
+        return newPopulationEachFire;
     }
 
     /** Why the name cannot be used, or empty. */

@@ -20,6 +20,7 @@ import org.patientgen.console.testing.ManualTicker;
 import org.patientgen.console.testing.SameThread;
 import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.MisfirePolicy;
+import org.patientgen.engine.api.PopulationPolicy;
 import org.patientgen.engine.api.Schedule;
 
 /** The schedule editor on a real local engine: the cron preview as you type, and saving. */
@@ -157,6 +158,7 @@ class ScheduleEditorViewModelTest {
         assertThat(created.definition().timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(created.definition().misfirePolicy()).isEqualTo(MisfirePolicy.SKIP);
         assertThat(created.definition().template().spec().population()).isEqualTo(250);
+        assertThat(created.definition().population()).isEqualTo(PopulationPolicy.SAME_EACH_FIRE);
         assertThat(created.nextFireAt()).isNotNull();
 
         ScheduleEditorViewModel edit = editor(created, Set.of("other"));
@@ -165,13 +167,17 @@ class ScheduleEditorViewModelTest {
         assertThat(edit.misfireProperty().get()).isEqualTo(MisfirePolicy.SKIP);
         assertThat(edit.job().populationProperty().get()).isEqualTo("250");
         assertThat(edit.descriptionProperty().get()).isEqualTo("At 02:00");
+        assertThat(edit.newPopulationEachFireProperty().get()).isFalse();
         edit.expressionProperty().set("0 3 * * *");
         edit.enabledProperty().set(false);
+        edit.newPopulationEachFireProperty().set(true);
         pause();
         edit.save(saved::add);
         assertThat(saved.get(1).id()).isEqualTo(created.id());
         assertThat(saved.get(1).definition().cronExpression()).isEqualTo("0 3 * * *");
         assertThat(saved.get(1).nextFireAt()).isNull();
+        assertThat(saved.get(1).definition().population()).isEqualTo(PopulationPolicy.NEW_EACH_FIRE);
+        assertThat(editor(saved.get(1), Set.of()).newPopulationEachFireProperty().get()).as("loaded").isTrue();
     }
 
     @Test

@@ -17,11 +17,14 @@ import java.util.Objects;
  * @param misfirePolicy  what to do about slots missed while no engine ran
  * @param template       the job submitted at each slot (its owner owns the submitted jobs)
  * @param enabled        whether it fires; a disabled schedule keeps its definition and history
+ * @param population     whether each fire generates the template's population or a new one
  */
 public record ScheduleDefinition(String name, String cronExpression, CronSyntax syntax, ZoneId timeZone,
-                                 MisfirePolicy misfirePolicy, JobSubmission template, boolean enabled) {
+                                 MisfirePolicy misfirePolicy, JobSubmission template, boolean enabled,
+                                 PopulationPolicy population) {
     public ScheduleDefinition {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(population, "population");
         Objects.requireNonNull(cronExpression, "cronExpression");
         Objects.requireNonNull(syntax, "syntax");
         Objects.requireNonNull(timeZone, "timeZone");
@@ -41,6 +44,12 @@ public record ScheduleDefinition(String name, String cronExpression, CronSyntax 
         }
     }
 
+    /** A schedule whose fires all generate the template's population ({@link PopulationPolicy#SAME_EACH_FIRE}). */
+    public ScheduleDefinition(String name, String cronExpression, CronSyntax syntax, ZoneId timeZone,
+                              MisfirePolicy misfirePolicy, JobSubmission template, boolean enabled) {
+        this(name, cronExpression, syntax, timeZone, misfirePolicy, template, enabled, PopulationPolicy.SAME_EACH_FIRE);
+    }
+
     /** An enabled schedule that catches up missed slots with one job ({@link MisfirePolicy#RUN_ONCE}). */
     public static ScheduleDefinition of(String name, String cronExpression, CronSyntax syntax, ZoneId timeZone,
                                         JobSubmission template) {
@@ -49,16 +58,23 @@ public record ScheduleDefinition(String name, String cronExpression, CronSyntax 
 
     /** A copy with another misfire policy. */
     public ScheduleDefinition withMisfirePolicy(MisfirePolicy policy) {
-        return new ScheduleDefinition(name, cronExpression, syntax, timeZone, policy, template, enabled);
+        return new ScheduleDefinition(name, cronExpression, syntax, timeZone, policy, template, enabled, population);
     }
 
     /** A copy enabled or disabled. */
     public ScheduleDefinition withEnabled(boolean enable) {
-        return new ScheduleDefinition(name, cronExpression, syntax, timeZone, misfirePolicy, template, enable);
+        return new ScheduleDefinition(name, cronExpression, syntax, timeZone, misfirePolicy, template, enable,
+                population);
     }
 
     /** A copy with another expression (and syntax). */
     public ScheduleDefinition withCron(String expression, CronSyntax cronSyntax) {
-        return new ScheduleDefinition(name, expression, cronSyntax, timeZone, misfirePolicy, template, enabled);
+        return new ScheduleDefinition(name, expression, cronSyntax, timeZone, misfirePolicy, template, enabled,
+                population);
+    }
+
+    /** A copy with another population policy. */
+    public ScheduleDefinition withPopulation(PopulationPolicy policy) {
+        return new ScheduleDefinition(name, cronExpression, syntax, timeZone, misfirePolicy, template, enabled, policy);
     }
 }

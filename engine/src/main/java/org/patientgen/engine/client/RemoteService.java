@@ -557,7 +557,7 @@ public final class RemoteService implements PatientGenService, AutoCloseable {
 
     private static Requests.Schedule scheduleBody(ScheduleDefinition d) {
         return new Requests.Schedule(d.name(), d.cronExpression(), d.syntax(), d.timeZone(), d.misfirePolicy(),
-                JobRequest.of(d.template()), d.enabled());
+                JobRequest.of(d.template()), d.enabled(), d.population());
     }
 
     private HttpUrl url(String path) {

@@ -76,6 +76,7 @@ final class GraphQlWiring {
                         .dataFetcher("syntax", schedule(s -> s.definition().syntax().name()))
                         .dataFetcher("timeZone", schedule(s -> s.definition().timeZone().getId()))
                         .dataFetcher("misfirePolicy", schedule(s -> s.definition().misfirePolicy().name()))
+                        .dataFetcher("population", schedule(s -> s.definition().population().name()))
                         .dataFetcher("enabled", schedule(s -> s.definition().enabled()))
                         .dataFetcher("upcoming", env -> service(env).upcomingFires(
                                 env.<Schedule>getSource().id(), env.<Integer>getArgument("count")).stream()

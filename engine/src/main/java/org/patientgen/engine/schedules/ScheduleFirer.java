@@ -125,7 +125,7 @@ public final class ScheduleFirer implements AutoCloseable {
                         ps.setString(4, node);
                         ps.executeUpdate();
                     }
-                    submitted = jobs.submit(c, ScheduleRows.labelled(d, "cron", slot, slotsDue));
+                    submitted = jobs.submit(c, ScheduleRows.labelled(d, "cron", slot, slot, slotsDue));
                     try (PreparedStatement ps = c.prepareStatement(
                             "UPDATE schedule_fires SET job_id = ? WHERE schedule_id = ? AND slot_at = ?")) {
                         ps.setLong(1, submitted);

@@ -63,7 +63,8 @@ public final class ScheduleStore {
                 long created;
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO schedules (name, owner, cron_syntax,"
                         + " cron_expression, time_zone, misfire_policy, job_template, enabled, next_fire_at, created_at,"
-                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                        + " updated_at, population_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"})) {
                     ps.setString(1, definition.name());
                     ps.setString(2, who);
                     ps.setString(3, definition.syntax().name());
@@ -75,6 +76,7 @@ public final class ScheduleStore {
                     ps.setObject(9, Transactions.timestamp(nextSlot(definition, cron, now)));
                     ps.setObject(10, Transactions.timestamp(now));
                     ps.setObject(11, Transactions.timestamp(now));
+                    ps.setString(12, definition.population().name());
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
@@ -105,7 +107,7 @@ public final class ScheduleStore {
             tx.run(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE schedules SET name = ?, cron_syntax = ?,"
                         + " cron_expression = ?, time_zone = ?, misfire_policy = ?, job_template = ?, enabled = ?,"
-                        + " next_fire_at = ?, updated_at = ? WHERE id = ?")) {
+                        + " next_fire_at = ?, updated_at = ?, population_policy = ? WHERE id = ?")) {
                     ps.setString(1, definition.name());
                     ps.setString(2, definition.syntax().name());
                     ps.setString(3, cron.expression());
@@ -115,7 +117,8 @@ public final class ScheduleStore {
                     ps.setBoolean(7, definition.enabled());
                     ps.setObject(8, Transactions.timestamp(nextSlot(definition, cron, now)));
                     ps.setObject(9, Transactions.timestamp(now));
-                    ps.setLong(10, id);
+                    ps.setString(10, definition.population().name());
+                    ps.setLong(11, id);
                     if (ps.executeUpdate() == 0) {
                         throw new UnknownScheduleException(id);
                     }
@@ -186,7 +189,7 @@ public final class ScheduleStore {
         Instant now = clock.instant();
         return tx.run(c -> {
             Schedule s = ScheduleRows.byId(c, id, false).orElseThrow(() -> new UnknownScheduleException(id));
-            JobSubmission job = ScheduleRows.labelled(s.definition(), "manual", null, 0);
+            JobSubmission job = ScheduleRows.labelled(s.definition(), "manual", null, now, 0);
             long jobId = jobs.submit(c, job);
             AuditLog.append(c, now, who, "schedule.run-now", "schedule", Long.toString(id), "job " + jobId);
             return jobId;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.MisfirePolicy;
 import org.patientgen.engine.api.PoolSettings;
+import org.patientgen.engine.api.PopulationPolicy;
 import org.patientgen.engine.api.RuntimeConfig;
 import org.patientgen.engine.api.WorkflowEdge;
 
@@ -77,11 +78,13 @@ public final class Requests {
     /**
      * A schedule as created or replaced over HTTP; like {@code ScheduleDefinition} but with a
      * {@link JobRequest} template (its owner is the caller). {@code syntax} defaults to UNIX,
-     * {@code timeZone} to UTC, {@code misfirePolicy} to RUN_ONCE, {@code enabled} to true.
+     * {@code timeZone} to UTC, {@code misfirePolicy} to RUN_ONCE, {@code enabled} to true,
+     * {@code population} to SAME_EACH_FIRE.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Schedule(String name, String cronExpression, CronSyntax syntax, ZoneId timeZone,
-                           MisfirePolicy misfirePolicy, JobRequest template, Boolean enabled) {
+                           MisfirePolicy misfirePolicy, JobRequest template, Boolean enabled,
+                           PopulationPolicy population) {
     }
 
     /** A workflow as submitted over HTTP: nodes carry {@link JobRequest}s. */

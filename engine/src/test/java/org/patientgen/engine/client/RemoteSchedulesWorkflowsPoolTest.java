@@ -21,6 +21,7 @@ import org.patientgen.engine.api.PoolChange;
 import org.patientgen.engine.api.PoolSettings;
 import org.patientgen.engine.api.PoolSettingsDraft;
 import org.patientgen.engine.api.PoolStatus;
+import org.patientgen.engine.api.PopulationPolicy;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleDefinition;
 import org.patientgen.engine.api.SettingsProblem;
@@ -56,6 +57,14 @@ class RemoteSchedulesWorkflowsPoolTest extends RealServerTest {
         assertThat(r.operator.setScheduleEnabled(created.id(), false).definition().enabled()).isFalse();
         Job ran = r.operator.runScheduleNow(created.id());
         assertThat(ran.state()).isEqualTo(JobState.QUEUED);
+        assertThat(ran.submission().spec().output()).as("the template's population, in its folder")
+                .isEqualTo(temp.resolve("nightly").toString());
+
+        Schedule feed = r.operator.updateSchedule(created.id(), nightly.withPopulation(PopulationPolicy.NEW_EACH_FIRE));
+        assertThat(feed.definition().population()).isEqualTo(PopulationPolicy.NEW_EACH_FIRE);
+        Job fresh = r.operator.runScheduleNow(created.id());
+        assertThat(fresh.submission().spec().output()).startsWith(temp.resolve("nightly") + "/");
+        assertThat(fresh.submission().spec().seed()).isNotEqualTo(nightly.template().spec().seed());
         assertThat(r.viewer.scheduleFires(created.id(), 10)).isNotNull();
 
         CronPreview preview = r.viewer.previewCron("0 0 * * 1-5", CronSyntax.UNIX, ZoneId.of("America/New_York"), 2);

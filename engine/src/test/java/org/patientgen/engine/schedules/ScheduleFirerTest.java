@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.patientgen.engine.api.GenerationSpec;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.MisfirePolicy;
+import org.patientgen.engine.api.PopulationPolicy;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleFire;
 import org.patientgen.engine.jobs.JobQueuePolicy;
@@ -79,6 +82,30 @@ class ScheduleFirerTest {
                 .containsExactly(new ScheduleFire(s.id(), ten, jobId, db.clock.instant(), "node-a"));
         assertThat(schedules.get(s.id()).orElseThrow().nextFireAt()).isEqualTo(ten.plusSeconds(3600));
         assertThat(firer.tick()).isEmpty();
+    }
+
+    @Test
+    void newEachFireGivesEveryFireItsOwnSeedEndDateAndFolder() throws Exception {
+        Schedule s = schedules.create(Templates.hourly("feed", MisfirePolicy.SKIP)
+                .withPopulation(PopulationPolicy.NEW_EACH_FIRE), "alice");
+        assertThat(schedules.get(s.id()).orElseThrow().definition().population())
+                .as("stored").isEqualTo(PopulationPolicy.NEW_EACH_FIRE);
+        GenerationSpec template = Templates.job().spec();
+
+        db.clock.advance(Duration.ofHours(1)); // 10:00
+        GenerationSpec first = jobs.job(firer.tick().get(0).jobId()).orElseThrow().submission().spec();
+        db.clock.advance(Duration.ofHours(1)); // 11:00
+        GenerationSpec second = jobs.job(firer.tick().get(0).jobId()).orElseThrow().submission().spec();
+
+        Instant ten = Instant.parse("2026-01-05T10:00:00Z");
+        assertThat(first.seed()).isEqualTo(PopulationPolicy.seedFor(template.seed(), ten.getEpochSecond()))
+                .isNotEqualTo(template.seed()).isNotEqualTo(second.seed());
+        assertThat(first.endDate()).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(first.output()).isEqualTo(template.output() + "/2026-01-05T10-00-00+0000");
+        assertThat(second.output()).isEqualTo(template.output() + "/2026-01-05T11-00-00+0000");
+        assertThat(first).usingRecursiveComparison().ignoringFields("seed", "endDate", "output").isEqualTo(template);
+        assertThat(PopulationPolicy.seedFor(template.seed(), ten.getEpochSecond()))
+                .as("the same fire time, the same seed").isEqualTo(first.seed());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.patientgen.engine.api.CronPreview;
 import org.patientgen.engine.api.CronSyntax;
 import org.patientgen.engine.api.Job;
 import org.patientgen.engine.api.MisfirePolicy;
+import org.patientgen.engine.api.PopulationPolicy;
 import org.patientgen.engine.api.Schedule;
 import org.patientgen.engine.api.ScheduleDefinition;
 import org.patientgen.engine.api.ScheduleFire;
@@ -104,7 +105,8 @@ final class ScheduleRoutes {
                     r.misfirePolicy() != null ? r.misfirePolicy() : MisfirePolicy.RUN_ONCE,
                     api.jobRequests().submission(r.template(), caller.name(),
                             () -> api.jobRequests().dataDirectory().resolve("schedules").resolve(dir)),
-                    r.enabled() == null || r.enabled());
+                    r.enabled() == null || r.enabled(),
+                    r.population() != null ? r.population() : PopulationPolicy.SAME_EACH_FIRE);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
