@@ -349,6 +349,29 @@ public final class ShardQueue {
     }
 
     /**
+     * Hands a lease back unfinished because its node is shutting down: the shard is pending again
+     * and claimable at once, and no failed attempt is counted (the attempt number stays raised, so
+     * the stopped attempt can no longer renew or complete). Its partial output is the caller's to
+     * discard; a next attempt also deletes any it finds.
+     *
+     * @return false if the lease was already lost, in which case nothing changed
+     */
+    public boolean release(ShardLease held) throws SQLException {
+        long now = clock.instant().toEpochMilli();
+        return tx.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE shards SET state = 'PENDING', lease_owner = NULL,"
+                    + " lease_expires_at = NULL, not_before_ms = ?"
+                    + " WHERE id = ? AND state = 'LEASED' AND attempts = ? AND lease_owner = ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, held.shardId());
+                ps.setInt(3, held.attempt());
+                ps.setString(4, held.owner());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
      * Records that the lease holder's attempt at the shard failed, and the error.
      *
      * <p>While the job's {@link RetryPolicy} allows more attempts, the shard becomes pending again,

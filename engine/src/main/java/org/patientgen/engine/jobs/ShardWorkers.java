@@ -221,7 +221,7 @@ public final class ShardWorkers implements AutoCloseable {
                 synchronized (lock) {
                     loops--;
                 }
-                return; // close() timed out: leave the shard to lease expiry
+                return; // close() timed out; runShard handed its shard back
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("worker of {} could not claim or record a shard: {}", node, e.toString());
                 sleepQuietly();
@@ -258,7 +258,17 @@ public final class ShardWorkers implements AutoCloseable {
                 LOG.info("shard {} of job {} stopped on {}: lease lost (job cancelled or shard reclaimed);"
                         + " partial output discarded", lease.shardIndex(), lease.jobId(), node);
                 return;
+            } catch (InterruptedException e) {
+                renewal.cancel(false);
+                handBack(shard);
+                throw e;
             } catch (IOException | GenerationException | RuntimeException e) {
+                if (stopping) {
+                    // An interrupted write (ClosedByInterruptException) is the shutdown, not a failure.
+                    renewal.cancel(false);
+                    handBack(shard);
+                    return;
+                }
                 String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.warn("shard {} of job {} failed on {}: {}", lease.shardIndex(), lease.jobId(), node, error);
                 reportFailure(shard.lease, error);
@@ -278,6 +288,28 @@ public final class ShardWorkers implements AutoCloseable {
         } finally {
             renewal.cancel(false);
             running.remove(lease.shardId());
+        }
+    }
+
+    /**
+     * Releases a shard this node stopped because it is shutting down, so another node takes it at
+     * once without counting a failed attempt. The thread's interrupt is set aside for the database
+     * call (the pool would refuse an interrupted borrower) and restored after.
+     */
+    private void handBack(Running shard) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (queue.release(shard.lease)) {
+                LOG.info("shard {} of job {} handed back by {}: the node is stopping", shard.lease.shardIndex(),
+                        shard.lease.jobId(), node);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("shard {} of job {} could not be handed back ({}); its lease expires instead",
+                    shard.lease.shardIndex(), shard.lease.jobId(), e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -371,8 +403,9 @@ public final class ShardWorkers implements AutoCloseable {
 
     /**
      * Stops claiming, lets running shards finish for up to {@link Settings#stopGrace()}, then
-     * interrupts them (their output is discarded and their leases expire, so another node re-runs
-     * them) and waits for the threads to end.
+     * interrupts them (their partial output is discarded and their leases handed back, so another
+     * node re-runs them at once, without counting a failed attempt) and waits for the threads to
+     * end. The pool must still be open.
      */
     @Override
     public void close() {

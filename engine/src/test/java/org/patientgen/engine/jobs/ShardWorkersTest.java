@@ -160,7 +160,7 @@ class ShardWorkersTest {
     }
 
     @Test
-    void closeInterruptsShardsStillRunningAfterTheGraceAndDiscardsTheirOutput() throws Exception {
+    void closeInterruptsShardsStillRunningAfterTheGraceHandsThemBackAndDiscardsTheirOutput() throws Exception {
         workers = workers(Duration.ofMillis(100), ShardEvents.NONE);
         long id = jobs.submit(job(4_000, 4_000));
         workers.setConcurrency(1);
@@ -170,8 +170,11 @@ class ShardWorkersTest {
 
         assertThat(workers.runningShards()).isZero();
         assertThat(workers.activeWorkers()).isZero();
-        // the lease is left to expire, so another node re-runs the shard
-        assertThat(jobs.shards(id).get(0).state()).isEqualTo(org.patientgen.engine.api.ShardState.LEASED);
+        // handed back: claimable at once by another node, and no failed attempt counted
+        assertThat(jobs.shards(id).get(0).state()).isEqualTo(org.patientgen.engine.api.ShardState.PENDING);
+        assertThat(jobs.failures(id)).isEmpty();
+        ShardQueue other = new ShardQueue(db.pool.dataSource(), db.pool.dialect(), db.clock);
+        assertThat(other.claim("node-b", LEASE)).hasValueSatisfying(l -> assertThat(l.attempt()).isEqualTo(2));
         try (Stream<Path> left = Files.list(temp.resolve("job/shards"))) {
             assertThat(left).isEmpty();
         }
