@@ -47,7 +47,7 @@ class ConsoleFlowsTest extends ConsoleUiTest {
                 && robot.lookup(".pg-badge.pg-state-succeeded").tryQuery().isPresent());
         assertThat(table().getItems().get(0).progressTextProperty().get()).isEqualTo("30 / 30");
 
-        robot.doubleClickOn(".pg-badge.pg-state-succeeded");
+        clickInLiveTable(".pg-badge.pg-state-succeeded", 2);
         FxWait.until(10, "the job detail", () -> robot.lookup(".pg-shard-succeeded").queryAll().size() == 1 + 1);
         robot.clickOn("#open-output-folder");
         FxWait.until(10, "the folder to open", () -> console.opened.size() == 1);
@@ -67,7 +67,7 @@ class ConsoleFlowsTest extends ConsoleUiTest {
         FxWait.until(30, "three queued jobs", () -> table().getItems().size() == 3
                 && robot.lookup(".pg-badge.pg-state-queued").queryAll().size() == 3);
 
-        robot.clickOn(".pg-badge.pg-state-queued");
+        clickInLiveTable(".pg-badge.pg-state-queued", 1);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         assertThat(table().getSelectionModel().getSelectedItems()).hasSize(3);
         robot.clickOn("#cancel-jobs");

@@ -70,6 +70,26 @@ abstract class ConsoleUiTest {
         FxWait.until(20, "the test result", () -> labelText("#server-test-result").startsWith("Connected"));
     }
 
+    /**
+     * Clicks ({@code clicks} 1 or 2) what {@code query} finds in a live list or table, looking
+     * again when the list replaced that node between finding and clicking (TestFX then fails on a
+     * node without a scene).
+     */
+    void clickInLiveTable(String query, int clicks) throws Exception {
+        FxWait.until(10, "a click on " + query, () -> {
+            try {
+                if (clicks == 2) {
+                    robot.doubleClickOn(query);
+                } else {
+                    robot.clickOn(query);
+                }
+                return true;
+            } catch (RuntimeException replaced) {
+                return false;
+            }
+        });
+    }
+
     /** The text of the label {@code query} finds, or "" when there is none. */
     String labelText(String query) {
         return robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");

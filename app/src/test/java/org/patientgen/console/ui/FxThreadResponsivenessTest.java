@@ -86,7 +86,7 @@ class FxThreadResponsivenessTest extends ConsoleUiTest {
         addServerAndTest(name, remote.url(), remote.token, "eu-test");
         robot.clickOn("#server-save");
         FxWait.until(20, "the health badge", () -> labelText("#health-" + name).startsWith("Up"));
-        robot.doubleClickOn(name);
+        clickInLiveTable(name, 2);
         robot.clickOn("#nav-jobs");
         FxWait.until(20, "the server's jobs", () -> table().getItems().size() == 20);
         robot.clickOn("#server-switcher").clickOn(LocalEngineConnection.NAME);
@@ -102,7 +102,7 @@ class FxThreadResponsivenessTest extends ConsoleUiTest {
         FxWait.until(10, "the submit dialog", () -> robot.lookup("#submit-job-dialog").tryQuery().isPresent());
         robot.clickOn("#submit-job-cancel");
         FxWait.until(10, "a running job", () -> robot.lookup(".pg-badge.pg-state-running").tryQuery().isPresent());
-        robot.doubleClickOn(".pg-badge.pg-state-running");
+        clickInLiveTable(".pg-badge.pg-state-running", 2);
         FxWait.until(10, "the job detail", () -> !robot.lookup(".pg-shard").queryAll().isEmpty());
         Thread.sleep(chartMs / 6);
         robot.clickOn("Transitions").clickOn("Log").clickOn("Output manifest").clickOn("Overview");

@@ -132,25 +132,6 @@ class ScreenshotsTest extends ConsoleUiTest {
                 List.of("fhir-ndjson"), "", out.toString(), shardSize), priority, "alice", labels, retry);
     }
 
-    /**
-     * Clicks a cell of the live jobs table, trying again if the table replaced the cell between
-     * finding it and clicking it (the running job's progress updates it several times a second).
-     */
-    private void clickInLiveTable(String query, int clicks) throws Exception {
-        FxWait.until(10, "a click on " + query, () -> {
-            try {
-                if (clicks == 2) {
-                    robot.doubleClickOn(query);
-                } else {
-                    robot.clickOn(query);
-                }
-                return true;
-            } catch (RuntimeException replaced) {
-                return false;
-            }
-        });
-    }
-
     private void setTheme(Theme theme) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> console.window().viewModel().themeProperty().set(theme)).get();
         WaitForAsyncUtils.waitForFxEvents();

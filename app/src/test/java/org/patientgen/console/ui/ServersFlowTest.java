@@ -57,7 +57,7 @@ class ServersFlowTest extends ConsoleUiTest {
                 .map(n -> ((Label) n).getText().startsWith("Up")).orElse(false));
         assertThat(console.window().context().servers().find("Lab")).isNotNull();
 
-        robot.doubleClickOn("Lab");
+        clickInLiveTable("Lab", 2);
         FxWait.until(10, "the switch", () -> switcher().getText().equals("Lab"));
         Scene scene = console.window().stage().getScene();
         Thread.sleep(300);

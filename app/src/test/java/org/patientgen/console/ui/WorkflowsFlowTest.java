@@ -155,7 +155,7 @@ class WorkflowsFlowTest extends ConsoleUiTest {
         FxWait.until(60, "the workflow to end", () -> service.workflow(w.id()).finished());
         FxWait.until(10, "it in the list", () -> robot.lookup("#recent-workflows").queryListView().getItems().size() == 1
                 && robot.lookup(".pg-wf-recent-name").tryQuery().isPresent());
-        robot.clickOn(".pg-wf-recent-name");
+        clickInLiveTable(".pg-wf-recent-name", 1);
         FxWait.until(10, "its states", () -> has("#wf-node-clean", "pg-state-failed")
                 && has("#wf-node-report", "pg-state-skipped") && has("#wf-node-cleanup", "pg-state-succeeded"));
         assertThat(service.workflow(w.id()).job("stats").state()).isEqualTo(JobState.SUCCEEDED);
