@@ -82,7 +82,7 @@ class PoolFlowsTest extends ConsoleUiTest {
         TableView<RevisionRow<PoolSettingsRevision>> history = robot.lookup("#pool-history").queryAs(TableView.class);
         FxWait.until(10, "three revisions", () -> history.getItems().size() == 3);
         assertThat(button("#rollback-pool").isDisabled()).isTrue();
-        robot.clickOn("first settings");
+        clickInLiveTable("first settings", 1);
         robot.clickOn("#rollback-pool");
         FxWait.until(10, "the rollback question", () -> robot.lookup("Roll back to revision 1?").tryQuery().isPresent());
         robot.clickOn(dialogButton("Roll back"));
