@@ -23,6 +23,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.screen.Freshness;
+import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
 import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.Failures;
@@ -199,7 +200,7 @@ public final class DashboardViewModel {
             return new Opened(service, sub);
         }).quiet().onSuccess(opened -> {
             if (session.closed) {
-                unsubscribe(connection, opened.subscription());
+                ServiceSession.closeInBackground(tasks, connection, opened.subscription());
                 return;
             }
             session.service = opened.service();
@@ -222,18 +223,10 @@ public final class DashboardViewModel {
         session.closed = true;
         Subscription sub = session.subscription;
         session.subscription = null;
-        if (sub != null) {
-            unsubscribe(session.source.connection(), sub);
-        }
+        ServiceSession.closeInBackground(tasks, session.source.connection(), sub);
     }
 
-    private void unsubscribe(Connection connection, Subscription sub) {
-        // Closing a remote subscription may block on the network.
-        tasks.task("Unsubscribing from " + connection.name(), p -> {
-            sub.close();
-            return null;
-        }).quiet().start();
-    }
+
 
     /** Reads what the new window needs from every shown connection, then draws again. */
     private void reloadHistory() {

@@ -26,6 +26,7 @@ import javafx.collections.ObservableList;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.desktop.FolderOpener;
 import org.patientgen.console.screen.Freshness;
+import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
 import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.Failures;
@@ -130,7 +131,7 @@ public final class JobDetailViewModel {
                     if (attached) {
                         subscription = sub;
                     } else {
-                        closeQuietly(sub);
+                        ServiceSession.closeInBackground(tasks, connection, sub);
                     }
                 })
                 .onFailure(e -> error.set(Failures.message(e)))
@@ -146,16 +147,7 @@ public final class JobDetailViewModel {
         tick = Cancellable.NONE;
         Subscription sub = subscription;
         subscription = null;
-        if (sub != null) {
-            closeQuietly(sub);
-        }
-    }
-
-    private void closeQuietly(Subscription sub) {
-        tasks.task("Unsubscribing", p -> {
-            sub.close();
-            return null;
-        }).quiet().start();
+        ServiceSession.closeInBackground(tasks, connection, sub);
     }
 
     /** Applies the latest progress, and re-reads when the job changed (called by the tick). */

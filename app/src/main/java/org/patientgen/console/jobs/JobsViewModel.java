@@ -27,6 +27,7 @@ import org.patientgen.console.connection.LinkStatus;
 import org.patientgen.console.desktop.FolderOpener;
 import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.screen.Freshness;
+import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
 import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.Failures;
@@ -510,13 +511,7 @@ public final class JobsViewModel {
             link.cancel();
             Subscription sub = subscription;
             subscription = null;
-            if (sub != null) {
-                // Closing a remote subscription may block on the network.
-                tasks.task("Unsubscribing from " + connection.name(), p -> {
-                    sub.close();
-                    return null;
-                }).quiet().start();
-            }
+            ServiceSession.closeInBackground(tasks, connection, sub);
         }
     }
 }

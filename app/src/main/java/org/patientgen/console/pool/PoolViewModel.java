@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import org.patientgen.console.connection.Connection;
 import org.patientgen.console.dialog.Dialogs;
 import org.patientgen.console.screen.Freshness;
+import org.patientgen.console.screen.ServiceSession;
 import org.patientgen.console.task.BackgroundTasks;
 import org.patientgen.console.task.Cancellable;
 import org.patientgen.console.task.Failures;
@@ -153,7 +154,7 @@ public final class PoolViewModel {
             }
         }).onSuccess(l -> {
             if (session != s) {
-                closeQuietly(c, l.subscription());
+                ServiceSession.closeInBackground(tasks, c, l.subscription());
                 return;
             }
             s.service = l.service();
@@ -184,19 +185,11 @@ public final class PoolViewModel {
         deploy.disconnected();
         if (old != null) {
             old.loading.cancel();
-            closeQuietly(old.connection, old.subscription);
+            ServiceSession.closeInBackground(tasks, old.connection, old.subscription);
         }
     }
 
-    private void closeQuietly(Connection c, Subscription sub) {
-        if (sub != null) {
-            // Closing a remote subscription may block on the network.
-            tasks.task("Unsubscribing from " + c.name(), p -> {
-                sub.close();
-                return null;
-            }).quiet().start();
-        }
-    }
+
 
     private void onTick() {
         Session s = session;

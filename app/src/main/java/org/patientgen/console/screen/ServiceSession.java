@@ -140,9 +140,17 @@ public final class ServiceSession {
     private void unsubscribe() {
         Subscription sub = subscription;
         subscription = null;
-        if (sub != null) {
+        closeInBackground(tasks, connection, sub);
+    }
+
+    /**
+     * Closes {@code subscription} (of {@code connection}; {@code null} is ignored) on a worker
+     * thread: closing a remote one may block on the network, which the UI thread must not.
+     */
+    public static void closeInBackground(BackgroundTasks tasks, Connection connection, Subscription subscription) {
+        if (subscription != null) {
             tasks.task("Unsubscribing from " + connection.name(), p -> {
-                sub.close();
+                subscription.close();
                 return null;
             }).quiet().start();
         }
