@@ -129,16 +129,8 @@ public final class RecentLogs extends AppenderBase<ILoggingEvent> {
         }
     }
 
-    /**
-     * The most recent records matching every given filter, oldest first.
-     *
-     * @param minLevel records at this level or more severe, or {@code null}
-     * @param logger   records of loggers whose name starts with this, or {@code null}
-     * @param jobId    records about this job, or {@code null}
-     * @param text     records whose message contains this (case-insensitive), or {@code null}
-     * @param limit    at most this many
-     */
-    public List<LogRecorded> query(Level minLevel, String logger, Long jobId, String text, int limit) {
+    /** Newest first while matching, then reversed: the filters of a {@link LogQuery}, each optional. */
+    private List<LogRecorded> query(Level minLevel, String logger, Long jobId, String text, int limit) {
         String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
         List<LogRecorded> matches = new ArrayList<>();
         List<LogRecorded> snapshot;
@@ -162,10 +154,5 @@ public final class RecentLogs extends AppenderBase<ILoggingEvent> {
     public List<LogRecorded> query(LogQuery query) {
         return query(query.level() == null ? null : Level.toLevel(query.level()), query.logger(), query.jobId(),
                 query.text(), query.limit());
-    }
-
-    /** How many records the buffer keeps. */
-    public int capacity() {
-        return capacity;
     }
 }
